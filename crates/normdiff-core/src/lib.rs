@@ -1,0 +1,52 @@
+//! # normdiff-core
+//!
+//! The engine of normdiff: how the wording of diplomatic and legal texts
+//! changes between drafts, translations and versions. Pure: no git, no
+//! terminal, no process exit, no standard output.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! bytes ──decode──▶ text ──ingest──▶ Document ──align──▶ Alignment ──diff──▶ Report
+//! ```
+//!
+//! - [`decode`]: bytes to text (UTF-8 with or without BOM, UTF-16 with BOM;
+//!   binary and invalid input refused with the byte offset).
+//! - [`ingest`]: text or Markdown to a [`Document`] of [`Block`]s, repairing
+//!   conversion damage (page breaks, footnotes, hard wraps, hyphenation) and
+//!   recognising labels (`18`, `13 a)`, `Article premier`, `第一条`).
+//! - [`normalize`]: comparison keys (typography, case, diacritics); display
+//!   text is never altered.
+//! - [`segment`]: words and sentences, language-aware (elisions, CJK).
+//! - [`numerals`]: numbers in every script, Roman numerals, ordinal words.
+//!
+//! ## Example
+//!
+//! ```
+//! use normdiff_core::{decode, ingest, InputFormat};
+//!
+//! let bytes = "18. Le Groupe note\n\n¹ Une note.\n\nque les normes s'appliquent.\n".as_bytes();
+//! let text = decode(bytes, "draft.txt").unwrap().text;
+//! let doc = ingest(&text, InputFormat::Text);
+//! assert_eq!(doc.blocks.len(), 1);
+//! assert_eq!(doc.blocks[0].label.as_deref(), Some("18"));
+//! assert_eq!(doc.blocks[0].text, "Le Groupe note que les normes s'appliquent.");
+//! assert_eq!(doc.footnotes[0].label, "¹");
+//! ```
+#![deny(missing_docs)]
+
+pub mod decode;
+pub mod error;
+pub mod ingest;
+pub mod inspect;
+pub mod model;
+pub mod normalize;
+pub mod numerals;
+pub mod segment;
+
+pub use decode::{decode, Decoded, Encoding};
+pub use error::{Error, ErrorKind, Result};
+pub use ingest::{ingest, InputFormat};
+pub use model::{Block, BlockKind, CharNote, Document, Footnote, Repair, RepairKind, SourceFormat};
+pub use normalize::{key, Profile};
+pub use segment::{sentences, tokenize, Token, TokenKind};

@@ -1,0 +1,179 @@
+//! Comparison keys. Display text is never altered; these functions build
+//! the keys that comparison, alignment and search use.
+//!
+//! A [`Profile`] says which differences to fold:
+//! - `typography`: apostrophes (’ ʼ ‘ ′ ` → `'`), quotes (« » “ ” „ → `"`),
+//!   dashes (‐ ‑ ‒ – — ― − → `-`), every space variant (U+00A0, U+202F,
+//!   U+2000–U+200A, U+3000, tab) → space, runs of spaces → one, ligatures
+//!   (œ → oe, æ → ae, ﬁ → fi...), full-width ASCII → ASCII, Unicode NFC;
+//! - `case`: full Unicode lower-casing;
+//! - `diacritics`: accents removed (é → e), for search.
+//!
+//! Default-ignorable code points (zero-width spaces, bidi controls, soft
+//! hyphen) are dropped by the typography profile so that search finds a
+//! phrase even when such a character hides inside it; the diff reports them
+//! separately as `invisible` changes (see `diff`).
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Which differences a comparison key folds away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Profile {
+    /// Fold typographic variants (quotes, apostrophes, dashes, spaces,
+    /// ligatures, full-width forms) and apply NFC.
+    pub typography: bool,
+    /// Fold case.
+    pub case: bool,
+    /// Remove diacritics.
+    pub diacritics: bool,
+}
+
+impl Profile {
+    /// No folding at all (exact comparison).
+    pub const EXACT: Profile = Profile {
+        typography: false,
+        case: false,
+        diacritics: false,
+    };
+    /// Typography only.
+    pub const TYPOGRAPHY: Profile = Profile {
+        typography: true,
+        case: false,
+        diacritics: false,
+    };
+    /// Typography and case: the default for comparison and search.
+    pub const NORMAL: Profile = Profile {
+        typography: true,
+        case: true,
+        diacritics: false,
+    };
+    /// Everything folded, for loose search.
+    pub const LOOSE: Profile = Profile {
+        typography: true,
+        case: true,
+        diacritics: true,
+    };
+}
+
+/// Is `c` a default-ignorable or format character that renders as nothing
+/// (zero-width spaces and joiners, bidi controls, soft hyphen, BOM, word
+/// joiner, variation selectors, tag characters)?
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}'
+        | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// Is `c` a space of any kind (ASCII space, tab, NBSP, narrow NBSP, the
+/// U+2000 family, ideographic space)? Line ends count as spaces too.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{3000}')
+}
+
+/// The typographic folding of one character, appended to `out`.
+/// Returns `false` when the character folds to nothing.
+fn push_typographic(c: char, out: &mut String) {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}' | '\u{0060}'
+        | '\u{00B4}' | '\u{201B}' | '\u{FF07}' => out.push('\''),
+        '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}'
+        | '\u{2033}' | '\u{2039}' | '\u{203A}' | '\u{FF02}' | '\u{300C}' | '\u{300D}' => {
+            out.push('"')
+        }
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => out.push('-'),
+        '\u{2026}' => out.push_str("..."),
+        '\u{0153}' => out.push_str("oe"),
+        '\u{0152}' => out.push_str("OE"),
+        '\u{00E6}' => out.push_str("ae"),
+        '\u{00C6}' => out.push_str("AE"),
+        '\u{FB00}' => out.push_str("ff"),
+        '\u{FB01}' => out.push_str("fi"),
+        '\u{FB02}' => out.push_str("fl"),
+        '\u{FB03}' => out.push_str("ffi"),
+        '\u{FB04}' => out.push_str("ffl"),
+        '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+        // Full-width ASCII forms (digits, Latin letters, punctuation).
+        '\u{FF01}'..='\u{FF5E}' => out.push(char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)),
+        c if is_space(c) => {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        c if is_invisible(c) => {}
+        c => out.push(c),
+    }
+}
+
+/// Builds the comparison key of `text` under `profile`.
+///
+/// With typography folding, leading and trailing spaces are trimmed and
+/// inner runs collapse to one space.
+pub fn key(text: &str, profile: Profile) -> String {
+    let mut s: String = if profile.typography {
+        let mut out = String::with_capacity(text.len());
+        for c in text.nfc() {
+            push_typographic(c, &mut out);
+        }
+        out.trim().to_owned()
+    } else {
+        text.to_owned()
+    };
+    if profile.diacritics {
+        s = s.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect();
+    }
+    if profile.case {
+        s = s.to_lowercase();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typographic_variants_fold_together() {
+        let a = key(
+            "« noyau public » de l’Internet — œuvre",
+            Profile::TYPOGRAPHY,
+        );
+        let b = key(
+            "\"\u{00A0}noyau public\u{202F}\" de l'Internet - oeuvre",
+            Profile::TYPOGRAPHY,
+        );
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn nfc_and_case_and_diacritics() {
+        let decomposed = "E\u{0301}tats";
+        assert_eq!(key(decomposed, Profile::TYPOGRAPHY), "États");
+        assert_eq!(key(decomposed, Profile::NORMAL), "états");
+        assert_eq!(key(decomposed, Profile::LOOSE), "etats");
+    }
+
+    #[test]
+    fn exact_profile_is_identity() {
+        let s = " a\u{00A0}b ";
+        assert_eq!(key(s, Profile::EXACT), s);
+    }
+
+    #[test]
+    fn invisible_characters_vanish_in_keys() {
+        assert_eq!(key("noy\u{200B}au", Profile::NORMAL), "noyau");
+        assert!(is_invisible('\u{202E}'));
+        assert!(!is_invisible('a'));
+    }
+
+    #[test]
+    fn full_width_digits_become_ascii() {
+        assert_eq!(key("第１８条", Profile::TYPOGRAPHY), "第18条");
+    }
+}

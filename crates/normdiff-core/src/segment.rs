@@ -1,0 +1,254 @@
+//! Words and sentences, with language care.
+//!
+//! [`tokenize`] cuts a text into [`Token`]s that cover it exactly: the
+//! concatenation of all token texts is the input, so a diff over tokens can
+//! always reproduce both sides. Word boundaries come from Unicode (UAX #29)
+//! with these adjustments:
+//! - elisions are split from the following word (`l'Internet` → `l'` +
+//!   `Internet`; also with ’), per the table [`ELISIONS`];
+//! - Han, Hiragana and Katakana are one token per character, so Chinese is
+//!   compared per character;
+//! - runs of white space (any space variant) are one [`TokenKind::Space`]
+//!   token.
+//!
+//! Arabic and Cyrillic words come out of UAX #29 as words, unchanged.
+//! Tokenization is linear in the input length.
+
+use crate::normalize::{is_invisible, is_space};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A word (letters, possibly with inner digits, apostrophes or marks).
+    Word,
+    /// A number (digits, possibly with inner `.`, `,`, `/`).
+    Number,
+    /// One Han, Hiragana or Katakana character.
+    Ideograph,
+    /// Punctuation or a symbol.
+    Punct,
+    /// A run of white space.
+    Space,
+    /// A run of invisible (default-ignorable) characters.
+    Invisible,
+}
+
+/// A token: a byte range of the text it was cut from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What the token is.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text within `text` (the string it was cut from).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// Is this a word, number or ideograph (something that carries meaning)?
+    pub fn is_wordlike(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Ideograph
+        )
+    }
+}
+
+/// Elided articles and conjunctions split from the word they precede
+/// (lower case, without the apostrophe). French: l', d', j', m', n', s', t',
+/// c', qu', jusqu', lorsqu', puisqu', quoiqu', presqu', quelqu'; Italian:
+/// dell', all', dall', nell', sull', un', quell'; Catalan: l', d', s'.
+pub const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "quelqu", "dell", "all", "dall", "nell", "sull", "un", "quell",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F)
+}
+
+fn classify(s: &str) -> TokenKind {
+    let mut chars = s.chars();
+    let first = chars.next().unwrap_or(' ');
+    if s.chars().all(is_space) {
+        TokenKind::Space
+    } else if s.chars().all(is_invisible) {
+        TokenKind::Invisible
+    } else if is_ideograph(first) && s.chars().count() == 1 {
+        TokenKind::Ideograph
+    } else if s.chars().any(|c| c.is_alphabetic()) {
+        TokenKind::Word
+    } else if s.chars().any(|c| c.is_numeric()) {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    }
+}
+
+/// Cuts `text` into tokens that cover it exactly, in order.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
+    for (start, piece) in text.split_word_bound_indices() {
+        let end = start + piece.len();
+        let kind = classify(piece);
+        match kind {
+            TokenKind::Space | TokenKind::Invisible => {
+                // Merge runs of the same kind (UAX #29 splits some of them).
+                if let Some(last) = out.last_mut() {
+                    if last.kind == kind && last.end == start {
+                        last.end = end;
+                        continue;
+                    }
+                }
+                out.push(Token { start, end, kind });
+            }
+            TokenKind::Word => split_word(text, start, end, &mut out),
+            _ => out.push(Token { start, end, kind }),
+        }
+    }
+    out
+}
+
+/// Pushes a UAX #29 word, splitting elisions and ideographs.
+fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let word = &text[start..end];
+    if word.chars().any(is_ideograph) {
+        // Per-character for CJK; keep runs of other letters together.
+        let mut run_start: Option<usize> = None;
+        for (i, c) in word.char_indices() {
+            if is_ideograph(c) {
+                if let Some(rs) = run_start.take() {
+                    out.push(Token {
+                        start: start + rs,
+                        end: start + i,
+                        kind: classify(&word[rs..i]),
+                    });
+                }
+                out.push(Token {
+                    start: start + i,
+                    end: start + i + c.len_utf8(),
+                    kind: TokenKind::Ideograph,
+                });
+            } else if run_start.is_none() {
+                run_start = Some(i);
+            }
+        }
+        if let Some(rs) = run_start {
+            out.push(Token {
+                start: start + rs,
+                end,
+                kind: classify(&word[rs..]),
+            });
+        }
+        return;
+    }
+    if let Some((i, c)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
+        let prefix = &word[..i];
+        let cut = i + c.len_utf8();
+        if cut < word.len() && ELISIONS.contains(&prefix.to_lowercase().as_str()) {
+            out.push(Token {
+                start,
+                end: start + cut,
+                kind: TokenKind::Word,
+            });
+            // The rest may itself start with an elision (rare: "qu'l'...").
+            split_word(text, start + cut, end, out);
+            return;
+        }
+    }
+    out.push(Token {
+        start,
+        end,
+        kind: TokenKind::Word,
+    });
+}
+
+/// Byte ranges of the sentences of `text` (UAX #29 sentence boundaries),
+/// covering it exactly.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    text.split_sentence_bound_indices()
+        .map(|(i, s)| (i, i + s.len()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind != TokenKind::Space)
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_cover_the_text() {
+        let s = "Le noyau public de l’Internet, « jusqu'à » 18 bis.  第十八条 Статья 1 المادة ١";
+        let toks = tokenize(s);
+        let joined: String = toks.iter().map(|t| t.text(s)).collect();
+        assert_eq!(joined, s);
+    }
+
+    #[test]
+    fn french_elisions_split() {
+        assert_eq!(
+            words("de l'Internet jusqu’à qu'il aujourd'hui"),
+            vec![
+                "de",
+                "l'",
+                "Internet",
+                "jusqu’",
+                "à",
+                "qu'",
+                "il",
+                "aujourd'hui"
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_per_character() {
+        assert_eq!(
+            words("第十八条规定"),
+            vec!["第", "十", "八", "条", "规", "定"]
+        );
+    }
+
+    #[test]
+    fn arabic_and_cyrillic_words() {
+        assert_eq!(
+            words("Статья 1. Все люди"),
+            vec!["Статья", "1", ".", "Все", "люди"]
+        );
+        assert_eq!(words("المادة ١ يولد"), vec!["المادة", "١", "يولد"]);
+    }
+
+    #[test]
+    fn spaces_merge_including_nbsp() {
+        let s = "a \u{00A0}\u{202F} b";
+        let toks = tokenize(s);
+        assert_eq!(toks.len(), 3);
+        assert_eq!(toks[1].kind, TokenKind::Space);
+    }
+
+    #[test]
+    fn invisible_characters_are_their_own_tokens() {
+        let s = "noy\u{200B}au";
+        let kinds: Vec<_> = tokenize(s).iter().map(|t| t.kind).collect();
+        assert!(kinds.contains(&TokenKind::Invisible), "{kinds:?}");
+    }
+}

@@ -1,0 +1,25 @@
+//! # normdiff-render
+//!
+//! Renderers for normdiff's results: pure functions from a finished result
+//! (a [`normdiff_core::Document`], later reports) to a writer they are
+//! handed. Renderers never recompute anything: what they show is what the
+//! core library decided.
+//!
+//! - [`document`]: the output of `normdiff parse` (text and JSON).
+//!
+//! ## Example
+//!
+//! ```
+//! use normdiff_core::{ingest, InputFormat};
+//! use normdiff_render::document;
+//!
+//! let doc = ingest("18. Le Groupe note.\n", InputFormat::Text);
+//! let mut out = Vec::new();
+//! document::json(&doc, &mut out).unwrap();
+//! let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+//! assert_eq!(v["blocks"][0]["label"], "18");
+//! ```
+#![deny(missing_docs)]
+
+pub mod document;
+pub mod escape;

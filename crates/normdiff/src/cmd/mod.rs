@@ -1,0 +1,14 @@
+//! One module per subcommand; each turns its arguments into core calls and
+//! picks a renderer.
+
+pub mod parse;
+
+use crate::cli::{Cli, Command};
+use std::process::ExitCode;
+
+/// Runs the chosen subcommand.
+pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Parse(args) => parse::run(args),
+    }
+}

@@ -1,0 +1,97 @@
+//! Reading input files into documents, with errors that name the file.
+
+use anyhow::{bail, Context};
+use clap::{Args, ValueEnum};
+use normdiff_core::{decode, ingest, Document, InputFormat};
+use std::io::Read;
+
+/// How to read an input file.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum InputKind {
+    /// By file name: `.md`/`.markdown` is Markdown, anything else plain text.
+    Auto,
+    /// Plain text, as converted from PDF or Word.
+    Text,
+    /// Markdown.
+    Markdown,
+}
+
+/// Input options shared by every subcommand that reads documents.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// How to read input files.
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    pub input_format: InputKind,
+    /// Refuse input files larger than this many bytes (suffixes K, M, G).
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size, global = true)]
+    pub max_size: usize,
+}
+
+/// Parses `64M`, `512K`, `1G` or a plain byte count.
+pub fn parse_size(s: &str) -> Result<usize, String> {
+    let s = s.trim();
+    let (num, mult) = match s.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&s[..i], 1024),
+        Some((i, 'M' | 'm')) => (&s[..i], 1024 * 1024),
+        Some((i, 'G' | 'g')) => (&s[..i], 1024 * 1024 * 1024),
+        _ => (s, 1),
+    };
+    num.parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .ok_or_else(|| format!("not a size: {s:?} (examples: 1000000, 512K, 64M)"))
+}
+
+/// Reads the bytes of `path` (`-` is standard input), refusing more than
+/// `max_size` bytes.
+pub fn read_bytes(path: &str, max_size: usize) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let limit = max_size as u64 + 1;
+    if path == "-" {
+        std::io::stdin()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+    } else {
+        let f = std::fs::File::open(path).with_context(|| format!("{path}: cannot open"))?;
+        if f.metadata().is_ok_and(|m| m.is_dir()) {
+            bail!("{path}: is a directory, not a file");
+        }
+        f.take(limit)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("{path}: cannot read"))?;
+    }
+    if bytes.len() > max_size {
+        bail!("{path}: larger than the limit of {max_size} bytes (raise it with --max-size)");
+    }
+    Ok(bytes)
+}
+
+/// Reads, decodes and ingests the document at `path`.
+pub fn read_document(path: &str, args: &InputArgs) -> anyhow::Result<Document> {
+    let bytes = read_bytes(path, args.max_size)?;
+    let name = if path == "-" { "<stdin>" } else { path };
+    let decoded = decode(&bytes, name)?;
+    Ok(ingest(&decoded.text, input_format(path, args.input_format)))
+}
+
+/// The input format for `path` under the user's choice.
+pub fn input_format(path: &str, kind: InputKind) -> InputFormat {
+    match kind {
+        InputKind::Auto => InputFormat::from_path(path),
+        InputKind::Text => InputFormat::Text,
+        InputKind::Markdown => InputFormat::Markdown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("64M"), Ok(64 * 1024 * 1024));
+        assert_eq!(parse_size("10"), Ok(10));
+        assert!(parse_size("ten").is_err());
+    }
+}

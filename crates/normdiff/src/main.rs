@@ -1,0 +1,49 @@
+//! The `normdiff` command-line tool: argument parsing, file reading, choice
+//! of renderer and colour, exit codes. All the work is done by
+//! `normdiff-core`; this crate only connects it to the outside world.
+
+mod cli;
+mod cmd;
+mod exit;
+mod input;
+mod output;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::from(exit::SUCCESS);
+            }
+            eprintln!("normdiff: {err:#}");
+            ExitCode::from(exit::TROUBLE)
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    use clap::Parser;
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are not errors; usage errors exit 2.
+            let code = if e.use_stderr() {
+                exit::TROUBLE
+            } else {
+                exit::SUCCESS
+            };
+            let _ = e.print();
+            return Ok(ExitCode::from(code));
+        }
+    };
+    cmd::dispatch(cli)
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
