@@ -18,6 +18,7 @@
 //! - [`normalize`]: comparison keys (typography, case, diacritics); display
 //!   text is never altered.
 //! - [`segment`]: words and sentences, language-aware (elisions, CJK).
+//! - [`align`]: block alignment between drafts ([`align::same`]).
 //! - [`numerals`]: numbers in every script, Roman numerals, ordinal words.
 //!
 //! ## Example
@@ -35,6 +36,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod decode;
 pub mod error;
 pub mod ingest;
