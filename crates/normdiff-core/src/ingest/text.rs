@@ -97,6 +97,15 @@ fn footnote_marker(line: &str) -> Option<(String, usize)> {
     None
 }
 
+/// Is `line` nothing but a URL (bare or in angle brackets)?
+fn is_bare_link(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches(['>', '.']);
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace)
+}
+
 /// Reads plain text into raw blocks, footnotes and repairs.
 pub(crate) fn read(text: &str) -> (Vec<RawBlock>, Vec<Footnote>, Vec<Repair>) {
     let mut lines = Vec::new();
@@ -117,8 +126,24 @@ pub(crate) fn read(text: &str) -> (Vec<RawBlock>, Vec<Footnote>, Vec<Repair>) {
     // units joined across page breaks.
     let mut groups: Vec<Vec<Unit>> = Vec::new();
     let mut skipped_since_last: Vec<usize> = Vec::new();
-    for unit in units {
+    for (ui, unit) in units.iter().enumerate() {
+        let unit = unit.clone();
         let first = lines[unit.lines[0]].text;
+        // A footnote's URL pushed onto a page of its own: a unit that is
+        // only a link, right before another footnote, continues the last
+        // footnote.
+        let next_is_note = units
+            .get(ui + 1)
+            .is_some_and(|n| footnote_marker(lines[n.lines[0]].text).is_some());
+        if next_is_note && unit.lines.len() == 1 && is_bare_link(first) {
+            if let Some(f) = footnotes.last_mut() {
+                let f: &mut Footnote = f;
+                f.text.push(' ');
+                f.text.push_str(first.trim());
+                f.lines[1] = lines[unit.lines[0]].no;
+                continue;
+            }
+        }
         let fmarker = footnote_marker(first).or_else(|| {
             let t = first.trim_start();
             (unit.alone
@@ -410,6 +435,14 @@ mod tests {
     fn wrapped_dash_does_not_start_a_list() {
         let s = "Il s'agit de l'Internet\n- ce que nous considérons comme le noyau.";
         assert_eq!(texts(s).len(), 1);
+    }
+
+    #[test]
+    fn footnote_url_on_its_own_page_joins_its_footnote() {
+        let s = "Texte.¹\n\n¹ Déclaration,\n\n<https://example.org/a.pdf>\n\n² Autre.";
+        let (raws, notes, _) = read(s);
+        assert_eq!(raws.len(), 1);
+        assert_eq!(notes[0].text, "Déclaration, <https://example.org/a.pdf>");
     }
 
     #[test]
