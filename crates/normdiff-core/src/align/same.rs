@@ -16,7 +16,9 @@
 //!
 //! Labels are data, not identity: they never decide a pairing (a tiny
 //! bonus breaks ties between equally similar blocks) and a label change is
-//! reported as `renumbered`, never as a change of text. Deterministic: no
+//! reported as `renumbered`, never as a change of text. Renumbering compares
+//! label paths ([`Document::label_path`]): sub-paragraph `a)` of a
+//! renumbered paragraph is renumbered too. Deterministic: no
 //! hash-map order reaches the result.
 
 use super::chain::{heaviest_chain, Pair};
@@ -176,8 +178,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
                 };
                 let s = f64::from(dot(&feats.old[i], &joined));
                 let part = f64::from(dot(&feats.old[i], &feats.new[nj]));
-                if s > base + opts.split_gain
-                    && part >= opts.min_score * 0.5
+                if joins_well(s, base, part, opts)
                     && best_free_new[nj] <= part
                     && best.is_none_or(|b| s > b.0)
                 {
@@ -194,8 +195,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
                 };
                 let s = f64::from(dot(&joined, &feats.new[j]));
                 let part = f64::from(dot(&feats.old[ni], &feats.new[j]));
-                if s > base + opts.split_gain
-                    && part >= opts.min_score * 0.5
+                if joins_well(s, base, part, opts)
                     && best_free_old[ni] <= part
                     && best.is_none_or(|b| s > b.0)
                 {
@@ -262,10 +262,19 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
             l.kind = LinkKind::Unchanged;
             l.score = 1.0;
         }
-        let (a, b) = (&old.blocks[i].label_key, &new.blocks[j].label_key);
+        let (a, b) = (old.label_path(i), new.label_path(j));
         l.renumbered = a.is_some() && b.is_some() && a != b;
     }
     order_links(links, &old_link, &new_link)
+}
+
+/// Does joining a neighbour (similarity `part` on its own) to a pair of
+/// similarity `base`, giving `joined`, make a split or merge? Either the
+/// similarity rises clearly, or the neighbour is itself close to the other
+/// side and the similarity does not fall.
+fn joins_well(joined: f64, base: f64, part: f64, opts: &SameOptions) -> bool {
+    part >= opts.min_score * 0.5
+        && (joined > base + opts.split_gain || (part >= opts.min_score + 0.05 && joined > base))
 }
 
 /// Equal texts, white space runs aside.
