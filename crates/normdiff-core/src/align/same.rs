@@ -165,8 +165,8 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
     }
 
     // Splits and merges around spine pairs.
-    for idx in 0..links.len() {
-        let (i, j) = (links[idx].old[0], links[idx].new[0]);
+    for (idx, link) in links.iter_mut().enumerate() {
+        let (i, j) = (link.old[0], link.new[0]);
         let base = f64::from(dot(&feats.old[i], &feats.new[j]));
         let mut best: Option<(f64, bool, usize)> = None; // (score, is_split, neighbour)
         for nj in [j.wrapping_sub(1), j + 1] {
@@ -204,7 +204,6 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
             }
         }
         if let Some((s, is_split, n)) = best {
-            let link = &mut links[idx];
             link.score = round3(s);
             if is_split {
                 link.kind = LinkKind::Split;
