@@ -39,6 +39,7 @@
 pub mod align;
 pub mod decode;
 pub mod error;
+mod fxhash;
 pub mod ingest;
 pub mod inspect;
 pub mod model;
