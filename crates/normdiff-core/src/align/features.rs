@@ -219,6 +219,7 @@ impl Features {
         let mut touched: Vec<u32> = Vec::new();
         let mut out = Vec::with_capacity(self.new.len());
         for (j, rarest) in self.new_rarest.iter().enumerate() {
+            let diag = j * n_old / n_new;
             let mut scanned = 0usize;
             for &f in rarest {
                 let p = &self.postings[f as usize];
@@ -228,17 +229,28 @@ impl Features {
                 if scanned + p.len() > POSTINGS_BUDGET && !touched.is_empty() {
                     break;
                 }
-                scanned += p.len();
-                for &b in p.iter().take(POSTINGS_BUDGET) {
+                // A posting list longer than the budget is read around the
+                // diagonal only.
+                let window = if p.len() > POSTINGS_BUDGET {
+                    let mid = p.partition_point(|&b| (b as usize) < diag);
+                    let start = mid
+                        .saturating_sub(POSTINGS_BUDGET / 2)
+                        .min(p.len() - POSTINGS_BUDGET);
+                    &p[start..start + POSTINGS_BUDGET]
+                } else {
+                    &p[..]
+                };
+                scanned += window.len();
+                for &b in window {
                     if counts[b as usize] == 0 {
                         touched.push(b);
                     }
                     counts[b as usize] += 1;
                 }
             }
-            let diag = (j * n_old / n_new) as i64;
+            let diag = diag as i64;
             let mut c: Vec<(u32, u32)> = touched.iter().map(|&b| (b, counts[b as usize])).collect();
-            c.sort_by(|a, b| {
+            let better = |a: &(u32, u32), b: &(u32, u32)| {
                 b.1.cmp(&a.1)
                     .then(
                         (i64::from(a.0) - diag)
@@ -246,8 +258,11 @@ impl Features {
                             .cmp(&(i64::from(b.0) - diag).abs()),
                     )
                     .then(a.0.cmp(&b.0))
-            });
-            c.truncate(CANDIDATES_PER_BLOCK);
+            };
+            if c.len() > CANDIDATES_PER_BLOCK {
+                c.select_nth_unstable_by(CANDIDATES_PER_BLOCK, better);
+                c.truncate(CANDIDATES_PER_BLOCK);
+            }
             let mut cands: Vec<u32> = c.into_iter().map(|(b, _)| b).collect();
             cands.sort_unstable();
             out.push(cands);
