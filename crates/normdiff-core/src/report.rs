@@ -161,6 +161,11 @@ impl Pair {
 pub struct DiffReport {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// A name for the old document (a path, `REV:path`), set by the caller;
+    /// `None` from [`build_report`].
+    pub old_name: Option<String>,
+    /// A name for the new document, set by the caller.
+    pub new_name: Option<String>,
     /// Counts, ignored classes, warnings, and whether the documents differ.
     pub summary: Summary,
     /// Every pair, in reading order (new-document order, deletions where
@@ -320,6 +325,8 @@ pub fn build_report(
     }
     DiffReport {
         schema_version: SCHEMA_VERSION,
+        old_name: None,
+        new_name: None,
         summary,
         pairs,
     }
