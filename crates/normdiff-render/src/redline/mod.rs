@@ -13,7 +13,8 @@
 //! text is always escaped for the format, and invisible characters are shown
 //! as `⟦U+XXXX⟧`; in a `confusable` change every non-ASCII letter is
 //! followed by its code point (`nо⟦U+043E⟧yau`); in a `typography` or
-//! `whitespace` change, special spaces (NBSP...) are named the same way.
+//! `whitespace` change, special spaces (NBSP...) are named the same way
+//! and a change made only of spaces shows ASCII spaces as `␣`.
 
 pub mod html;
 pub mod json;
@@ -62,11 +63,15 @@ pub(crate) fn visible(text: &str, class: Option<ChangeClass>) -> String {
         class,
         Some(ChangeClass::Typography | ChangeClass::Whitespace)
     ) {
-        // NBSP and other special spaces look like spaces: name them.
+        // NBSP and other special spaces look like spaces: name them; a
+        // change of spaces alone shows its ASCII spaces as `␣`.
+        let all_space = shown.chars().all(normdiff_core::normalize::is_space);
         return shown
             .chars()
             .map(|c| {
-                if normdiff_core::normalize::is_space(c) && !c.is_ascii() {
+                if all_space && c == ' ' {
+                    "␣".to_owned()
+                } else if normdiff_core::normalize::is_space(c) && !c.is_ascii() {
                     format!("⟦U+{:04X}⟧", c as u32)
                 } else {
                     c.to_string()

@@ -85,7 +85,7 @@ fn words(s: &str) -> Vec<String> {
         .chars()
         .filter(|&c| !normdiff_core::normalize::is_invisible(c) && !c.is_control() || c == '\n')
         .collect::<String>()
-        .replace('¶', " ")
+        .replace(['¶', '␣'], " ")
         .split_whitespace()
         .map(str::to_owned)
         .collect()
