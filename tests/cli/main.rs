@@ -3,5 +3,6 @@
 //! (`../shared/corpus`, or `$NORMDIFF_CORPUS`) skip with a printed reason
 //! when it is absent.
 
+mod diff;
 mod parse;
 mod util;

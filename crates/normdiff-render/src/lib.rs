@@ -6,6 +6,8 @@
 //! core library decided.
 //!
 //! - [`document`]: the output of `normdiff parse` (text and JSON).
+//! - [`redline`]: the output of `normdiff diff` (Markdown, CriticMarkup,
+//!   HTML, JSON, terminal), one renderer per format behind [`Render`].
 //!
 //! ## Example
 //!
@@ -23,3 +25,10 @@
 
 pub mod document;
 pub mod escape;
+pub mod redline;
+
+pub use redline::html::Html;
+pub use redline::json::Json;
+pub use redline::markdown::{Markdown, Style};
+pub use redline::terminal::Terminal;
+pub use redline::Render;

@@ -1,6 +1,7 @@
 //! One module per subcommand; each turns its arguments into core calls and
 //! picks a renderer.
 
+pub mod diff;
 pub mod parse;
 
 use crate::cli::{Cli, Command};
@@ -10,5 +11,6 @@ use std::process::ExitCode;
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
