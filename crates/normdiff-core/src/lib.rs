@@ -19,6 +19,8 @@
 //!   text is never altered.
 //! - [`segment`]: words and sentences, language-aware (elisions, CJK).
 //! - [`align`]: block alignment between drafts ([`align::same`]).
+//! - [`history`]: a phrase through versions (an abstract [`history::VersionSource`]):
+//!   occurrences by block and sentence, events in time order.
 //! - [`numerals`]: numbers in every script, Roman numerals, ordinal words.
 //!
 //! ## Example
@@ -39,6 +41,7 @@
 pub mod align;
 pub mod decode;
 pub mod error;
+pub mod history;
 pub mod ingest;
 pub mod inspect;
 pub mod model;
