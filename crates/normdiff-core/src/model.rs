@@ -164,6 +164,29 @@ pub struct Document {
 }
 
 impl Document {
+    /// The label keys of block `index` and its ancestors, outermost first,
+    /// joined with `/` (`"30/a"` for sub-paragraph `a)` of paragraph 30), or
+    /// `None` when the block has no label. A sub-paragraph whose paragraph
+    /// was renumbered has a different path even though its own label is
+    /// the same.
+    pub fn label_path(&self, index: usize) -> Option<String> {
+        let block = self.blocks.get(index)?;
+        block.label_key.as_ref()?;
+        let mut keys = Vec::new();
+        let mut at = Some(index);
+        // Parents always come earlier; the bound guards against cycles.
+        for _ in 0..64 {
+            let Some(i) = at else { break };
+            let b = &self.blocks[i];
+            if let Some(k) = &b.label_key {
+                keys.push(k.as_str());
+            }
+            at = b.parent.filter(|&p| p < i);
+        }
+        keys.reverse();
+        Some(keys.join("/"))
+    }
+
     /// The block with the given label, if exactly one has it.
     pub fn block_by_label(&self, label: &str) -> Option<&Block> {
         let mut it = self

@@ -8,6 +8,8 @@
 //! An [`Alignment`] is a list of scored [`Link`]s joining 0–2 blocks per
 //! side that covers every block of both documents exactly once.
 
+mod chain;
+mod features;
 pub mod same;
 
 use serde::Serialize;

@@ -1,65 +1,305 @@
 //! Same-language block alignment (old draft → new draft).
 //!
-//! PROVISIONAL: pairs blocks whose comparison keys are equal, in order, and
-//! leaves the rest inserted/deleted. The full aligner (inverted index,
-//! monotone DP with 1-2/2-1 steps, move pairing) replaces this body; the
-//! signature stays.
+//! 1. **Features.** Each block becomes a TF-IDF vector of word unigrams and
+//!    bigrams over comparison keys ([`super::features`]); candidate pairs
+//!    come from an inverted index within a fixed budget per block, plus
+//!    blocks whose normalized text is identical.
+//! 2. **Spine.** The heaviest chain of candidate pairs increasing on both
+//!    sides ([`super::chain`]): the monotone 1-1 part of the alignment;
+//!    unpaired blocks are the 1-0 and 0-1 steps.
+//! 3. **Splits and merges.** A spine pair extends to 1-2 (split) or 2-1
+//!    (merged) when an unpaired neighbour, joined to its side, raises the
+//!    similarity clearly and has no better partner of its own.
+//! 4. **Moves.** Blocks still unpaired on both sides are paired greedily,
+//!    best similarity first, above a stricter threshold; a pair out of
+//!    document order is `moved`.
+//!
+//! Labels are data, not identity: they never decide a pairing (a tiny
+//! bonus breaks ties between equally similar blocks) and a label change is
+//! reported as `renumbered`, never as a change of text. Renumbering compares
+//! label paths ([`Document::label_path`]): sub-paragraph `a)` of a
+//! renumbered paragraph is renumbered too. Deterministic: no
+//! hash-map order reaches the result.
 
+use super::chain::{heaviest_chain, Pair};
+use super::features::{dot, sum, Features};
 use super::{Alignment, Link, LinkKind};
-use crate::model::Document;
+use crate::model::{Block, Document};
 use crate::normalize::{key, Profile};
+use std::collections::HashMap;
 
 /// Options of the same-language aligner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SameOptions {
-    /// Minimum similarity (0–1) for two blocks to be linked.
+    /// Minimum similarity (cosine, 0–1) for two blocks in document order to
+    /// be paired.
     pub min_score: f64,
+    /// Minimum similarity for two blocks out of document order to be paired
+    /// as a move.
+    pub move_score: f64,
+    /// How much joining a neighbour must raise the similarity to make a
+    /// split or merge.
+    pub split_gain: f64,
 }
 
 impl Default for SameOptions {
     fn default() -> Self {
-        SameOptions { min_score: 0.3 }
+        SameOptions {
+            min_score: 0.3,
+            move_score: 0.45,
+            split_gain: 0.04,
+        }
     }
 }
 
-/// Aligns `old` with `new`.
-pub fn align(old: &Document, new: &Document, _opts: &SameOptions) -> Alignment {
-    let ok: Vec<String> = old
-        .blocks
-        .iter()
-        .map(|b| key(&b.text, Profile::NORMAL))
-        .collect();
-    let nk: Vec<String> = new
-        .blocks
-        .iter()
-        .map(|b| key(&b.text, Profile::NORMAL))
-        .collect();
-    let mut links = Vec::new();
-    let mut i = 0;
-    for (j, k) in nk.iter().enumerate() {
-        if let Some(off) = ok[i..].iter().position(|o| o == k) {
-            for d in i..i + off {
-                links.push(Link {
-                    kind: LinkKind::Deleted,
-                    old: vec![d],
-                    new: vec![],
-                    score: 0.0,
-                    renumbered: false,
+/// Bonus added to the similarity of blocks with the same label key.
+const LABEL_BONUS: f64 = 0.02;
+/// Old blocks with one text paired with every new block with that text
+/// when there are at most this many; positionally beyond.
+const SMALL_GROUP: usize = 8;
+
+/// The text a block is compared by: its text, or its marker when the text
+/// is empty (a lone `Article premier` heading).
+fn compared_text(b: &Block) -> &str {
+    if b.text.trim().is_empty() {
+        b.marker.as_deref().unwrap_or("")
+    } else {
+        &b.text
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+/// Aligns `old` with `new`. The result covers every block of both
+/// documents exactly once, links in reading order.
+pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
+    let old_texts: Vec<&str> = old.blocks.iter().map(compared_text).collect();
+    let new_texts: Vec<&str> = new.blocks.iter().map(compared_text).collect();
+    let feats = Features::build(&old_texts, &new_texts);
+    let sim = |i: usize, j: usize| -> f64 {
+        let mut s = f64::from(dot(&feats.old[i], &feats.new[j]));
+        if old.blocks[i].label_key.is_some() && old.blocks[i].label_key == new.blocks[j].label_key {
+            s += LABEL_BONUS;
+        }
+        s.min(1.0)
+    };
+
+    // Candidates: identical normalized texts, then the inverted index.
+    let old_keys: Vec<String> = old_texts.iter().map(|t| key(t, Profile::NORMAL)).collect();
+    let new_keys: Vec<String> = new_texts.iter().map(|t| key(t, Profile::NORMAL)).collect();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in old_keys.iter().enumerate() {
+        if !k.is_empty() {
+            by_key.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let mut seen_new: HashMap<&str, usize> = HashMap::new();
+    let mut pairs = Vec::new();
+    for (j, k) in new_keys.iter().enumerate() {
+        if let Some(olds) = by_key.get(k.as_str()) {
+            let nth = seen_new.entry(k.as_str()).or_insert(0);
+            if olds.len() <= SMALL_GROUP {
+                pairs.extend(olds.iter().map(|&i| Pair {
+                    old: i,
+                    new: j,
+                    gain: 2.0,
+                }));
+            } else if let Some(&i) = olds.get(*nth) {
+                pairs.push(Pair {
+                    old: i,
+                    new: j,
+                    gain: 2.0,
                 });
             }
-            let o = i + off;
-            let renumbered = old.blocks[o].label_key != new.blocks[j].label_key
-                && old.blocks[o].label_key.is_some()
-                && new.blocks[j].label_key.is_some();
-            links.push(Link {
-                kind: LinkKind::Unchanged,
-                old: vec![o],
-                new: vec![j],
-                score: 1.0,
-                renumbered,
-            });
-            i = o + 1;
-        } else {
+            *nth += 1;
+        }
+        for i in feats.candidates(j) {
+            let i = i as usize;
+            if old_keys[i] == *k && !k.is_empty() {
+                continue;
+            }
+            let s = sim(i, j);
+            if s >= opts.min_score {
+                pairs.push(Pair {
+                    old: i,
+                    new: j,
+                    gain: s - opts.min_score + 0.01,
+                });
+            }
+        }
+    }
+    let spine = heaviest_chain(pairs, new.blocks.len());
+
+    let mut old_link: Vec<Option<usize>> = vec![None; old.blocks.len()];
+    let mut new_link: Vec<Option<usize>> = vec![None; new.blocks.len()];
+    let mut links: Vec<Link> = Vec::new();
+    for p in &spine {
+        let idx = links.len();
+        old_link[p.old] = Some(idx);
+        new_link[p.new] = Some(idx);
+        links.push(Link {
+            kind: LinkKind::Modified,
+            old: vec![p.old],
+            new: vec![p.new],
+            score: round3(sim(p.old, p.new)),
+            renumbered: false,
+        });
+    }
+
+    // Best partner score of each unpaired block among unpaired blocks of
+    // the other side, so that a neighbour with a better partner of its own
+    // (a move) is not swallowed by a split or merge.
+    let mut best_free_old = vec![0.0f64; old.blocks.len()];
+    let mut best_free_new = vec![0.0f64; new.blocks.len()];
+    for j in (0..new.blocks.len()).filter(|&j| new_link[j].is_none()) {
+        for i in feats.candidates(j) {
+            let i = i as usize;
+            let s = sim(i, j);
+            if old_link[i].is_none() && s >= opts.move_score {
+                best_free_old[i] = best_free_old[i].max(s);
+                best_free_new[j] = best_free_new[j].max(s);
+            }
+        }
+    }
+
+    // Splits and merges around spine pairs.
+    for (idx, link) in links.iter_mut().enumerate() {
+        let (i, j) = (link.old[0], link.new[0]);
+        let base = f64::from(dot(&feats.old[i], &feats.new[j]));
+        let mut best: Option<(f64, bool, usize)> = None; // (score, is_split, neighbour)
+        for nj in [j.wrapping_sub(1), j + 1] {
+            if nj < new.blocks.len() && new_link[nj].is_none() {
+                let joined = if nj < j {
+                    sum(&feats.new[nj], &feats.new[j])
+                } else {
+                    sum(&feats.new[j], &feats.new[nj])
+                };
+                let s = f64::from(dot(&feats.old[i], &joined));
+                let part = f64::from(dot(&feats.old[i], &feats.new[nj]));
+                if joins_well(s, base, part, opts)
+                    && best_free_new[nj] <= part
+                    && best.is_none_or(|b| s > b.0)
+                {
+                    best = Some((s, true, nj));
+                }
+            }
+        }
+        for ni in [i.wrapping_sub(1), i + 1] {
+            if ni < old.blocks.len() && old_link[ni].is_none() {
+                let joined = if ni < i {
+                    sum(&feats.old[ni], &feats.old[i])
+                } else {
+                    sum(&feats.old[i], &feats.old[ni])
+                };
+                let s = f64::from(dot(&joined, &feats.new[j]));
+                let part = f64::from(dot(&feats.old[ni], &feats.new[j]));
+                if joins_well(s, base, part, opts)
+                    && best_free_old[ni] <= part
+                    && best.is_none_or(|b| s > b.0)
+                {
+                    best = Some((s, false, ni));
+                }
+            }
+        }
+        if let Some((s, is_split, n)) = best {
+            link.score = round3(s);
+            if is_split {
+                link.kind = LinkKind::Split;
+                link.new.push(n);
+                link.new.sort_unstable();
+                new_link[n] = Some(idx);
+            } else {
+                link.kind = LinkKind::Merged;
+                link.old.push(n);
+                link.old.sort_unstable();
+                old_link[n] = Some(idx);
+            }
+        }
+    }
+
+    // Moves: leftovers paired best first.
+    let mut leftovers: Vec<(f64, usize, usize)> = Vec::new();
+    for j in (0..new.blocks.len()).filter(|&j| new_link[j].is_none()) {
+        for i in feats.candidates(j) {
+            let i = i as usize;
+            if old_link[i].is_none() {
+                let s = sim(i, j);
+                if s >= opts.move_score {
+                    leftovers.push((s, i, j));
+                }
+            }
+        }
+    }
+    leftovers.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    for (s, i, j) in leftovers {
+        if old_link[i].is_some() || new_link[j].is_some() {
+            continue;
+        }
+        let idx = links.len();
+        old_link[i] = Some(idx);
+        new_link[j] = Some(idx);
+        let in_order = in_spine_order(&spine, i, j);
+        links.push(Link {
+            kind: if in_order {
+                LinkKind::Modified
+            } else {
+                LinkKind::Moved
+            },
+            old: vec![i],
+            new: vec![j],
+            score: round3(s),
+            renumbered: false,
+        });
+    }
+
+    // Kinds and renumbering of 1-1 links.
+    for l in links.iter_mut() {
+        let (i, j) = (l.old[0], l.new[0]);
+        if l.kind == LinkKind::Modified && same_text(&old.blocks[i].text, &new.blocks[j].text) {
+            l.kind = LinkKind::Unchanged;
+            l.score = 1.0;
+        }
+        let (a, b) = (old.label_path(i), new.label_path(j));
+        l.renumbered = a.is_some() && b.is_some() && a != b;
+    }
+    order_links(links, &old_link, &new_link)
+}
+
+/// Does joining a neighbour (similarity `part` on its own) to a pair of
+/// similarity `base`, giving `joined`, make a split or merge? Either the
+/// similarity rises clearly, or the neighbour is itself close to the other
+/// side and the similarity does not fall.
+fn joins_well(joined: f64, base: f64, part: f64, opts: &SameOptions) -> bool {
+    part >= opts.min_score * 0.5
+        && (joined > base + opts.split_gain || (part >= opts.min_score + 0.05 && joined > base))
+}
+
+/// Equal texts, white space runs aside.
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// Would pairing old `i` with new `j` keep the spine monotone?
+fn in_spine_order(spine: &[Pair], i: usize, j: usize) -> bool {
+    let before = spine.partition_point(|p| p.new < j);
+    let prev_ok = before == 0 || spine[before - 1].old < i;
+    let next_ok = before >= spine.len() || spine[before].old > i;
+    prev_ok && next_ok
+}
+
+/// Puts links in reading order (new-document order) and adds deleted and
+/// inserted blocks; a deleted block stands after the link of the old block
+/// before it.
+fn order_links(
+    mut links: Vec<Link>,
+    old_link: &[Option<usize>],
+    new_link: &[Option<usize>],
+) -> Alignment {
+    // Inserted blocks.
+    for (j, l) in new_link.iter().enumerate() {
+        if l.is_none() {
             links.push(Link {
                 kind: LinkKind::Inserted,
                 old: vec![],
@@ -69,14 +309,139 @@ pub fn align(old: &Document, new: &Document, _opts: &SameOptions) -> Alignment {
             });
         }
     }
-    for d in i..ok.len() {
-        links.push(Link {
-            kind: LinkKind::Deleted,
-            old: vec![d],
-            new: vec![],
-            score: 0.0,
-            renumbered: false,
-        });
+    let mut order: Vec<usize> = (0..links.len()).collect();
+    order.sort_by_key(|&k| links[k].new.first().copied().unwrap_or(usize::MAX));
+    // Deleted blocks, attached after the in-order link of the old block before.
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); links.len()];
+    let mut head: Vec<usize> = Vec::new();
+    let mut deleted = Vec::new();
+    for (i, l) in old_link.iter().enumerate() {
+        if l.is_none() {
+            let anchor = (0..i)
+                .rev()
+                .find_map(|p| old_link[p].filter(|&k| links[k].kind != LinkKind::Moved));
+            let d = links.len() + deleted.len();
+            deleted.push(Link {
+                kind: LinkKind::Deleted,
+                old: vec![i],
+                new: vec![],
+                score: 0.0,
+                renumbered: false,
+            });
+            match anchor {
+                Some(k) => after[k].push(d),
+                None => head.push(d),
+            }
+        }
     }
-    Alignment { links }
+    let n = links.len();
+    links.extend(deleted);
+    let mut out = Vec::with_capacity(links.len());
+    let take = |k: usize, out: &mut Vec<Link>| out.push(links[k].clone());
+    for &k in &head {
+        take(k, &mut out);
+    }
+    for &k in &order {
+        take(k, &mut out);
+        if k < n {
+            for &d in &after[k] {
+                take(d, &mut out);
+            }
+        }
+    }
+    Alignment { links: out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ingest, InputFormat};
+
+    fn doc(s: &str) -> Document {
+        ingest(s, InputFormat::Text)
+    }
+
+    fn kinds(a: &Alignment) -> Vec<(LinkKind, Vec<usize>, Vec<usize>)> {
+        a.links
+            .iter()
+            .map(|l| (l.kind, l.old.clone(), l.new.clone()))
+            .collect()
+    }
+
+    const P1: &str = "Le Groupe réaffirme que le droit international est applicable.";
+    const P2: &str =
+        "Les normes facultatives et non contraignantes réduisent les risques pour la paix.";
+    const P3: &str =
+        "La coopération internationale et le renforcement des capacités sont essentiels aux États.";
+
+    #[test]
+    fn identical_documents_are_unchanged() {
+        let d = doc(&format!("1. {P1}\n\n2. {P2}\n\n3. {P3}"));
+        let a = align(&d, &d, &SameOptions::default());
+        assert!(a.covers(3, 3));
+        assert!(a
+            .links
+            .iter()
+            .all(|l| l.kind == LinkKind::Unchanged && !l.renumbered));
+    }
+
+    #[test]
+    fn renumbering_is_not_a_text_change() {
+        let old = doc(&format!("1. {P1}\n\n2. {P2}"));
+        let new = doc(&format!("4. {P1}\n\n5. {P2}"));
+        let a = align(&old, &new, &SameOptions::default());
+        assert!(a
+            .links
+            .iter()
+            .all(|l| l.kind == LinkKind::Unchanged && l.renumbered));
+    }
+
+    #[test]
+    fn moves_inserts_deletes_in_reading_order() {
+        let old = doc(&format!(
+            "{P1}\n\n{P2}\n\n{P3}\n\nUn paragraphe supprimé entièrement différent."
+        ));
+        let new = doc(&format!(
+            "{P3}\n\n{P1}\n\n{P2}\n\nTout autre chose ajoutée ici sans rapport."
+        ));
+        let a = align(&old, &new, &SameOptions::default());
+        assert!(a.covers(4, 4));
+        let k = kinds(&a);
+        assert_eq!(k[0], (LinkKind::Moved, vec![2], vec![0]));
+        assert_eq!(k[1], (LinkKind::Unchanged, vec![0], vec![1]));
+        assert_eq!(k[2], (LinkKind::Unchanged, vec![1], vec![2]));
+        assert!(k.contains(&(LinkKind::Inserted, vec![], vec![3])));
+        assert!(k.contains(&(LinkKind::Deleted, vec![3], vec![])));
+    }
+
+    #[test]
+    fn split_and_merge() {
+        let old = doc(&format!("{P1} {P2}\n\n{P3}"));
+        let new = doc(&format!("{P1}\n\n{P2}\n\n{P3}"));
+        let a = align(&old, &new, &SameOptions::default());
+        assert_eq!(kinds(&a)[0], (LinkKind::Split, vec![0], vec![0, 1]));
+        let b = align(&new, &old, &SameOptions::default());
+        assert_eq!(kinds(&b)[0], (LinkKind::Merged, vec![0, 1], vec![0]));
+    }
+
+    #[test]
+    fn empty_documents() {
+        let e = doc("");
+        assert!(align(&e, &e, &SameOptions::default()).links.is_empty());
+        let d = doc(P1);
+        let a = align(&e, &d, &SameOptions::default());
+        assert_eq!(kinds(&a), vec![(LinkKind::Inserted, vec![], vec![0])]);
+    }
+
+    #[test]
+    fn many_identical_paragraphs_pair_in_order() {
+        let text = vec![P1; 500].join("\n\n");
+        let d = doc(&text);
+        let a = align(&d, &d, &SameOptions::default());
+        assert!(a.covers(500, 500));
+        assert!(a
+            .links
+            .iter()
+            .all(|l| l.kind == LinkKind::Unchanged && l.old == l.new));
+    }
 }
