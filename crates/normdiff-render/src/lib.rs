@@ -6,6 +6,7 @@
 //! core library decided.
 //!
 //! - [`document`]: the output of `normdiff parse` (text and JSON).
+//! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
 //!
 //! ## Example
 //!
@@ -23,3 +24,4 @@
 
 pub mod document;
 pub mod escape;
+pub mod trace;

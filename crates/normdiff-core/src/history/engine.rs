@@ -180,6 +180,9 @@ fn load(store: &impl BlobStore, v: &Version, matcher: &Matcher) -> Result<Loaded
     })
 }
 
+/// A parsed version shared between the batch and the file state.
+type Shared = Option<Arc<Parsed>>;
+
 /// Where the previous version of a file is, seen from a batch.
 #[derive(Clone, Copy)]
 enum Prev {
@@ -245,7 +248,7 @@ fn run_batch(
         }
     }
     // 3. Parse.
-    let parsed: Vec<(Option<Arc<Parsed>>, Option<Arc<Parsed>>)> = (0..batch.len())
+    let parsed: Vec<(Shared, Shared)> = (0..batch.len())
         .into_par_iter()
         .map(|i| -> Result<_> {
             let v = &batch[i];

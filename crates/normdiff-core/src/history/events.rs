@@ -82,7 +82,7 @@ pub(crate) fn version_events(ctx: &Ctx, old: Option<&Parsed>, new: Option<&Parse
         return Vec::new();
     }
     let links: Vec<Link> = match (old, new) {
-        (Some(o), Some(n)) => align(&o.doc, &n.doc, ctx.align).links,
+        (Some(o), Some(n)) => pair_gaps(align(&o.doc, &n.doc, ctx.align).links, &o.doc, &n.doc),
         (Some(o), None) => alone(o.doc.blocks.len(), true),
         (None, Some(n)) => alone(n.doc.blocks.len(), false),
         (None, None) => Vec::new(),
@@ -107,6 +107,63 @@ pub(crate) fn version_events(ctx: &Ctx, old: Option<&Parsed>, new: Option<&Parse
             link_events(ctx, term, link, old, new, &mut out);
         }
     }
+    out
+}
+
+/// Pairs blocks the aligner left deleted and inserted in the same gap when
+/// they stand in for each other: the gap holds exactly one of each, or they
+/// carry the same label. A paragraph reworded beyond the aligner's
+/// similarity threshold is still the same paragraph for its history.
+fn pair_gaps(links: Vec<Link>, old: &Document, new: &Document) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::with_capacity(links.len());
+    let mut gap: Vec<Link> = Vec::new();
+    let flush = |gap: &mut Vec<Link>, out: &mut Vec<Link>| {
+        let dels: Vec<usize> = (0..gap.len())
+            .filter(|&i| gap[i].kind == LinkKind::Deleted)
+            .collect();
+        let ins: Vec<usize> = (0..gap.len())
+            .filter(|&i| gap[i].kind == LinkKind::Inserted)
+            .collect();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        if dels.len() == 1 && ins.len() == 1 {
+            pairs.push((dels[0], ins[0]));
+        } else {
+            for &d in &dels {
+                let lk = &old.blocks[gap[d].old[0]].label_key;
+                let hit = ins
+                    .iter()
+                    .find(|&&i| lk.is_some() && new.blocks[gap[i].new[0]].label_key == *lk);
+                if let Some(&i) = hit.filter(|&&i| !pairs.iter().any(|p| p.1 == i)) {
+                    pairs.push((d, i));
+                }
+            }
+        }
+        let olds: Vec<(usize, usize, usize)> =
+            pairs.iter().map(|&(d, i)| (d, i, gap[d].old[0])).collect();
+        for (i, l) in gap.drain(..).enumerate() {
+            if let Some(&(_, _, o)) = olds.iter().find(|p| p.1 == i) {
+                let (ok, nk) = (&old.blocks[o].label_key, &new.blocks[l.new[0]].label_key);
+                out.push(Link {
+                    kind: LinkKind::Modified,
+                    old: vec![o],
+                    renumbered: ok.is_some() && nk.is_some() && ok != nk,
+                    new: l.new,
+                    score: 0.0,
+                });
+            } else if !olds.iter().any(|p| p.0 == i) {
+                out.push(l);
+            }
+        }
+    };
+    for l in links {
+        if matches!(l.kind, LinkKind::Deleted | LinkKind::Inserted) {
+            gap.push(l);
+        } else {
+            flush(&mut gap, &mut out);
+            out.push(l);
+        }
+    }
+    flush(&mut gap, &mut out);
     out
 }
 

@@ -2,6 +2,7 @@
 //! picks a renderer.
 
 pub mod parse;
+pub mod trace;
 
 use crate::cli::{Cli, Command};
 use std::process::ExitCode;
@@ -10,5 +11,6 @@ use std::process::ExitCode;
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Trace(args) => trace::run(args),
     }
 }
