@@ -378,15 +378,32 @@ fn map_range(segs: &[Seg], r: (usize, usize), to_new: bool, target: &str) -> (us
     sentence_around(&sentences(target), start, end)
 }
 
-/// The new text of the change hunks that overlap the old occurrences,
+/// The new text of the change hunks that overlap the old occurrences;
+/// hunks separated only by unchanged text inside an occurrence (a space
+/// the diff kept) read as one replacement. Distinct replacements are
 /// joined by ` … `; `None` when the term was deleted with nothing in its
 /// place.
 fn replaced_by(segs: &[Seg], spans: &[(usize, usize)], new_text: &str) -> Option<String> {
+    let overlaps = |r: (usize, usize)| spans.iter().any(|sp| r.0 < sp.1 && sp.0 < r.1);
+    let inside = |r: (usize, usize)| spans.iter().any(|sp| sp.0 <= r.0 && r.1 <= sp.1);
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for s in segs {
+        if s.equal {
+            if !inside(s.old) {
+                groups.extend(open.take());
+            }
+        } else if overlaps(s.old) {
+            open = Some(open.map_or(s.new, |o| (o.0, s.new.1)));
+        } else {
+            groups.extend(open.take());
+        }
+    }
+    groups.extend(open);
     let mut parts: Vec<String> = Vec::new();
-    for s in segs.iter().filter(|s| !s.equal) {
-        let hit = spans.iter().any(|sp| s.old.0 < sp.1 && sp.0 < s.old.1);
-        let t = new_text[s.new.0..s.new.1].trim();
-        if hit && !t.is_empty() && !parts.iter().any(|p| p == t) {
+    for g in groups {
+        let t = new_text[g.0..g.1].trim();
+        if !t.is_empty() && !parts.iter().any(|p| p == t) {
             parts.push(t.to_owned());
         }
     }

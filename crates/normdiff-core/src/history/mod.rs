@@ -44,6 +44,8 @@ mod events;
 pub mod matcher;
 mod occur;
 mod source;
+#[cfg(test)]
+mod tests;
 
 pub use date::Timestamp;
 pub use engine::{trace, Progress, TraceOptions};
