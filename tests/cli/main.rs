@@ -4,4 +4,5 @@
 //! when it is absent.
 
 mod parse;
+mod trace;
 mod util;

@@ -22,8 +22,9 @@ pub fn json(history: &History, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Escapes text for inline Markdown: every ASCII punctuation character that
-/// could start markup is backslash-escaped, `<`, `>` and `&` become
+/// Escapes text for inline Markdown: the characters that open inline markup
+/// or end a table cell (backslash, backtick, `*`, `_`, brackets, `|`, `~`,
+/// `$`) are backslash-escaped, `<`, `>` and `&` become
 /// entities, and line ends become spaces (table cells stay on one line).
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -33,8 +34,7 @@ fn md(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
-            | '!' | '|' | '~' | '"' | '$' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
                 out.push('\\');
                 out.push(c);
             }

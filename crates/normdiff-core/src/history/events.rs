@@ -323,14 +323,19 @@ struct Seg {
 fn segments(ops: &[Piece]) -> Vec<Seg> {
     let (mut o, mut n) = (0, 0);
     let mut out: Vec<Seg> = Vec::new();
-    for p in ops {
+    for (i, p) in ops.iter().enumerate() {
         let len = p.text.len();
         let (dl_o, dl_n) = match p.op {
             PieceOp::Equal => (len, len),
             PieceOp::Delete => (len, 0),
             PieceOp::Insert => (0, len),
         };
-        let equal = p.op == PieceOp::Equal;
+        // A tiny equal island between two changes (a space, a short word
+        // such as "de" or "l'") belongs to the change, as a drafter reads it.
+        let island = p.text.trim().chars().count() <= 2
+            && out.last().is_some_and(|l| !l.equal)
+            && ops.get(i + 1).is_some_and(|q| q.op != PieceOp::Equal);
+        let equal = p.op == PieceOp::Equal && !island;
         match out.last_mut() {
             Some(last) if !equal && !last.equal => {
                 last.old.1 += dl_o;
@@ -348,61 +353,59 @@ fn segments(ops: &[Piece]) -> Vec<Seg> {
     out
 }
 
-/// Maps a byte range of one side to the other (`to_new`: old → new),
-/// widened to whole sentences of the target text.
-fn map_range(segs: &[Seg], r: (usize, usize), to_new: bool, target: &str) -> (usize, usize) {
-    let pick = |s: &Seg| {
-        if to_new {
+/// Maps a byte position of one side to the other (`to_new`: old → new).
+/// A start position inside a change maps to the change's start, an end
+/// position (`is_end`) to the change's end, so a mapped range covers the
+/// whole replacement.
+fn map_point(segs: &[Seg], pos: usize, is_end: bool, to_new: bool) -> usize {
+    let mut last = 0;
+    for s in segs {
+        let (from, to) = if to_new {
             (s.old, s.new)
         } else {
             (s.new, s.old)
-        }
-    };
-    let mut start = None;
-    let mut end = 0;
-    for s in segs {
-        let (from, to) = pick(s);
-        if start.is_none() && from.1 >= r.0 && (from.1 > r.0 || !s.equal) {
-            start = Some(if s.equal { to.0 + (r.0 - from.0) } else { to.0 });
-        }
-        if from.0 <= r.1 {
-            end = if s.equal {
-                to.0 + (r.1.min(from.1) - from.0)
-            } else {
-                to.1
+        };
+        last = to.1;
+        let inside = if is_end {
+            pos > from.0 && pos <= from.1
+        } else {
+            pos >= from.0 && pos < from.1
+        };
+        if inside {
+            return match (s.equal, is_end) {
+                (true, _) => to.0 + (pos - from.0),
+                (false, false) => to.0,
+                (false, true) => to.1,
             };
         }
+        if !is_end && pos < from.0 {
+            return to.0;
+        }
     }
-    let start = start.unwrap_or(target.len()).min(target.len());
-    let end = end.clamp(start, target.len());
+    last
+}
+
+/// Maps a byte range of one side to the other (`to_new`: old → new),
+/// widened to whole sentences of the target text.
+fn map_range(segs: &[Seg], r: (usize, usize), to_new: bool, target: &str) -> (usize, usize) {
+    let start = map_point(segs, r.0, false, to_new).min(target.len());
+    let end = map_point(segs, r.1, true, to_new).clamp(start, target.len());
     sentence_around(&sentences(target), start, end)
 }
 
-/// The new text of the change hunks that overlap the old occurrences;
-/// hunks separated only by unchanged text inside an occurrence (a space
-/// the diff kept) read as one replacement. Distinct replacements are
-/// joined by ` … `; `None` when the term was deleted with nothing in its
-/// place.
+/// What the new text puts in place of each old occurrence that the diff
+/// touches: the occurrence's range mapped through the word diff (a change
+/// overlapping it counts whole). Distinct replacements are joined by
+/// ` … `; `None` when the term was deleted with nothing in its place.
 fn replaced_by(segs: &[Seg], spans: &[(usize, usize)], new_text: &str) -> Option<String> {
-    let overlaps = |r: (usize, usize)| spans.iter().any(|sp| r.0 < sp.1 && sp.0 < r.1);
-    let inside = |r: (usize, usize)| spans.iter().any(|sp| sp.0 <= r.0 && r.1 <= sp.1);
-    let mut groups: Vec<(usize, usize)> = Vec::new();
-    let mut open: Option<(usize, usize)> = None;
-    for s in segs {
-        if s.equal {
-            if !inside(s.old) {
-                groups.extend(open.take());
-            }
-        } else if overlaps(s.old) {
-            open = Some(open.map_or(s.new, |o| (o.0, s.new.1)));
-        } else {
-            groups.extend(open.take());
-        }
-    }
-    groups.extend(open);
     let mut parts: Vec<String> = Vec::new();
-    for g in groups {
-        let t = new_text[g.0..g.1].trim();
+    for &(a, b) in spans {
+        if segs.iter().any(|s| s.equal && s.old.0 <= a && b <= s.old.1) {
+            continue; // this occurrence survived unchanged
+        }
+        let na = map_point(segs, a, false, true).min(new_text.len());
+        let nb = map_point(segs, b, true, true).clamp(na, new_text.len());
+        let t = new_text[na..nb].trim();
         if !t.is_empty() && !parts.iter().any(|p| p == t) {
             parts.push(t.to_owned());
         }
