@@ -4,6 +4,7 @@
 //! when it is absent.
 
 mod diff;
+mod examples;
 mod parse;
 mod trace;
 mod util;

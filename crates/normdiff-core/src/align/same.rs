@@ -51,6 +51,12 @@ impl Default for SameOptions {
     }
 }
 
+/// Spine gain of two blocks with identical normalized text: that of a
+/// perfect similarity plus a little, so that identical blocks win ties but
+/// one unchanged paragraph out of place does not outweigh several reworded
+/// ones in place (the unchanged one is then the one reported as moved).
+const EXACT_GAIN: f64 = 0.8;
+
 /// Bonus added to the similarity of blocks with the same label key.
 const LABEL_BONUS: f64 = 0.02;
 /// Old blocks with one text paired with every new block with that text
@@ -113,13 +119,13 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
                 pairs.extend(olds.iter().map(|&i| Pair {
                     old: i,
                     new: j,
-                    gain: 2.0,
+                    gain: EXACT_GAIN,
                 }));
             } else if let Some(&i) = olds.get(*nth) {
                 pairs.push(Pair {
                     old: i,
                     new: j,
-                    gain: 2.0,
+                    gain: EXACT_GAIN,
                 });
             }
             *nth += 1;
@@ -155,6 +161,37 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         });
     }
 
+    // Moves: leftovers paired best first.
+    let mut leftovers: Vec<(f64, usize, usize)> = Vec::new();
+    for j in (0..new.blocks.len()).filter(|&j| new_link[j].is_none()) {
+        for &(i, s) in &cands[j] {
+            if old_link[i].is_none() && s >= opts.move_score {
+                leftovers.push((s, i, j));
+            }
+        }
+    }
+    leftovers.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    for (s, i, j) in leftovers {
+        if old_link[i].is_some() || new_link[j].is_some() {
+            continue;
+        }
+        let idx = links.len();
+        old_link[i] = Some(idx);
+        new_link[j] = Some(idx);
+        let in_order = in_spine_order(&spine, i, j);
+        links.push(Link {
+            kind: if in_order {
+                LinkKind::Modified
+            } else {
+                LinkKind::Moved
+            },
+            old: vec![i],
+            new: vec![j],
+            score: round3(s),
+            renumbered: false,
+        });
+    }
+
     // Best partner score of each unpaired block among unpaired blocks of
     // the other side, so that a neighbour with a better partner of its own
     // (a move) is not swallowed by a split or merge.
@@ -169,7 +206,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         }
     }
 
-    // Splits and merges around spine pairs.
+    // Splits and merges around 1-1 links (in order or moved).
     for (idx, link) in links.iter_mut().enumerate() {
         let (i, j) = (link.old[0], link.new[0]);
         let base = f64::from(dot(&feats.old[i], &feats.new[j]));
@@ -222,37 +259,6 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
                 old_link[n] = Some(idx);
             }
         }
-    }
-
-    // Moves: leftovers paired best first.
-    let mut leftovers: Vec<(f64, usize, usize)> = Vec::new();
-    for j in (0..new.blocks.len()).filter(|&j| new_link[j].is_none()) {
-        for &(i, s) in &cands[j] {
-            if old_link[i].is_none() && s >= opts.move_score {
-                leftovers.push((s, i, j));
-            }
-        }
-    }
-    leftovers.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
-    for (s, i, j) in leftovers {
-        if old_link[i].is_some() || new_link[j].is_some() {
-            continue;
-        }
-        let idx = links.len();
-        old_link[i] = Some(idx);
-        new_link[j] = Some(idx);
-        let in_order = in_spine_order(&spine, i, j);
-        links.push(Link {
-            kind: if in_order {
-                LinkKind::Modified
-            } else {
-                LinkKind::Moved
-            },
-            old: vec![i],
-            new: vec![j],
-            score: round3(s),
-            renumbered: false,
-        });
     }
 
     // Kinds and renumbering of 1-1 links.
