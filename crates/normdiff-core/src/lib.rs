@@ -18,7 +18,10 @@
 //! - [`normalize`]: comparison keys (typography, case, diacritics); display
 //!   text is never altered.
 //! - [`segment`]: words and sentences, language-aware (elisions, CJK).
-//! - [`align`]: block alignment between drafts ([`align::same`]).
+//! - [`align`]: block alignment between drafts ([`align::same`]) and
+//!   between a document and its translation ([`align::cross`]).
+//! - [`locate`]: where quoted passages sit in a document, even when the
+//!   quote is another translation or in another language.
 //! - [`numerals`]: numbers in every script, Roman numerals, ordinal words.
 //!
 //! ## Example
@@ -41,14 +44,17 @@ pub mod decode;
 pub mod error;
 pub mod ingest;
 pub mod inspect;
+pub mod locate;
 pub mod model;
 pub mod normalize;
 pub mod numerals;
 pub mod segment;
 
+pub use align::cross::{CrossAlignment, CrossLink, CrossOptions, Glossary, GlossaryEntry};
 pub use decode::{decode, Decoded, Encoding};
 pub use error::{Error, ErrorKind, Result};
 pub use ingest::{ingest, InputFormat};
+pub use locate::{locate, LocateOptions, LocateReport, QuoteMatch, QuoteResult};
 pub use model::{Block, BlockKind, CharNote, Document, Footnote, Repair, RepairKind, SourceFormat};
 pub use normalize::{key, Profile};
 pub use segment::{sentences, tokenize, Token, TokenKind};

@@ -6,6 +6,8 @@
 //! core library decided.
 //!
 //! - [`document`]: the output of `normdiff parse` (text and JSON).
+//! - [`align`]: the output of `normdiff align` (Markdown, HTML, TSV, JSON).
+//! - [`locate`]: the output of `normdiff locate` (JSON, Markdown).
 //!
 //! ## Example
 //!
@@ -21,5 +23,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod document;
 pub mod escape;
+pub mod locate;

@@ -1,6 +1,8 @@
 //! One module per subcommand; each turns its arguments into core calls and
 //! picks a renderer.
 
+pub mod align;
+pub mod locate;
 pub mod parse;
 
 use crate::cli::{Cli, Command};
@@ -10,5 +12,7 @@ use std::process::ExitCode;
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Locate(args) => locate::run(args),
     }
 }
