@@ -17,8 +17,12 @@
 //! - precision: the weight of the window's words whose key is in the quote
 //!   over the weight of all the window's words.
 //!
-//! The block's score is its best window's; the window is the reported
-//! passage. Blocks scoring under [`LocateOptions::min_score`] (default
+//! The best window of each block is then rescored by the same weighted
+//! F-measure counted only over the words shared **in the same order**
+//! (a weighted longest common subsequence): another translation of the
+//! same sentence keeps most of its order, while a different paragraph on
+//! the same subject shares words scattered. That ordered score is the
+//! block's score; the window is the reported passage. Blocks scoring under [`LocateOptions::min_score`] (default
 //! [`DEFAULT_MIN_SCORE`]) are not reported: a quote whose best block scores
 //! under it is **not found**.
 //!
@@ -33,7 +37,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// The default threshold under which a quote is "not found".
-pub const DEFAULT_MIN_SCORE: f64 = 0.3;
+pub const DEFAULT_MIN_SCORE: f64 = 0.4;
 
 /// Options of [`locate`].
 #[derive(Debug, Clone, PartialEq)]
@@ -201,6 +205,7 @@ fn find(
     if q_total <= 0.0 {
         return Vec::new();
     }
+    let qwords = words(quote);
     let mut out = Vec::new();
     for (bi, ws) in blocks.iter().enumerate() {
         // Prefix sums of word weights, and the shared words.
@@ -247,10 +252,44 @@ fn find(
             }
         }
         if best.0 > 0.0 {
-            out.push((bi, (ws[best.1].start, ws[best.2].end), best.0));
+            let score = ordered_f(&qwords, &ws[best.1..=best.2], weight);
+            out.push((bi, (ws[best.1].start, ws[best.2].end), score));
         }
     }
     out
+}
+
+/// The weighted F-measure of the words that `quote` and `window` share in
+/// the same order (a weighted longest common subsequence of keys): a
+/// passage that says the same thing in the same order scores high, one
+/// that shares the same vocabulary scattered scores low.
+fn ordered_f(quote: &[Word], window: &[Word], weight: &dyn Fn(&str) -> f64) -> f64 {
+    let qw: Vec<f64> = quote.iter().map(|w| weight(&w.key)).collect();
+    let ww: Vec<f64> = window.iter().map(|w| weight(&w.key)).collect();
+    let (q_total, w_total): (f64, f64) = (qw.iter().sum(), ww.iter().sum());
+    if q_total <= 0.0 || w_total <= 0.0 {
+        return 0.0;
+    }
+    // One row at a time: lcs[j] = best weight for quote[..i], window[..j].
+    let mut prev = vec![0.0f64; window.len() + 1];
+    let mut cur = vec![0.0f64; window.len() + 1];
+    for (i, q) in quote.iter().enumerate() {
+        for (j, w) in window.iter().enumerate() {
+            cur[j + 1] = if q.key == w.key {
+                prev[j] + qw[i]
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let lcs = prev[window.len()];
+    let (r, p) = (lcs / q_total, lcs / w_total);
+    if r + p > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]

@@ -30,7 +30,6 @@
 
 use crate::escape;
 use normdiff_core::align::cross::report::{AlignReport, AlignRow, BlockView, Direction};
-use serde::Serialize;
 use std::io::{self, Write};
 
 /// The JSON schema version of [`json`].
@@ -41,23 +40,9 @@ const RLI: char = '\u{2067}';
 const FSI: char = '\u{2068}';
 const PDI: char = '\u{2069}';
 
-#[derive(Serialize)]
-struct Wire<'a> {
-    schema_version: u32,
-    #[serde(flatten)]
-    report: &'a AlignReport,
-}
-
 /// Writes `report` as JSON (schema in the module docs) and a newline.
 pub fn json(report: &AlignReport, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &Wire {
-            schema_version: SCHEMA_VERSION,
-            report,
-        },
-    )?;
-    out.write_all(b"\n")
+    crate::wire::write(SCHEMA_VERSION, report, out)
 }
 
 fn indexes(blocks: &[BlockView]) -> String {

@@ -27,3 +27,4 @@ pub mod align;
 pub mod document;
 pub mod escape;
 pub mod locate;
+mod wire;

@@ -15,29 +15,14 @@
 
 use crate::escape;
 use normdiff_core::LocateReport;
-use serde::Serialize;
 use std::io::{self, Write};
 
 /// The JSON schema version of [`json`].
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Serialize)]
-struct Wire<'a> {
-    schema_version: u32,
-    #[serde(flatten)]
-    report: &'a LocateReport,
-}
-
 /// Writes `report` as JSON (schema in the module docs) and a newline.
 pub fn json(report: &LocateReport, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &Wire {
-            schema_version: SCHEMA_VERSION,
-            report,
-        },
-    )?;
-    out.write_all(b"\n")
+    crate::wire::write(SCHEMA_VERSION, report, out)
 }
 
 fn one_line(s: &str) -> String {

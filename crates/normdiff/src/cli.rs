@@ -59,7 +59,7 @@ pub enum Command {
     /// characters: Unicode scalar values, 0-based, end exclusive). Works
     /// for an excerpt of a paragraph, for another translation of it into
     /// the same language, and (less surely) for a quote in another
-    /// language. A quote whose best block scores under --min-score (0.3)
+    /// language. A quote whose best block scores under --min-score (0.4)
     /// is reported as not found, with an empty `matches` list.
     ///
     /// Examples:

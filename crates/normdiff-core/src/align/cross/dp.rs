@@ -117,7 +117,7 @@ impl Calibration {
         // Anchors: each shared one supports, each lone one argues against.
         let shared = common(&s.anchors, &t.anchors) as f64;
         let lone = (s.anchors.len() + t.anchors.len()) as f64 - 2.0 * shared;
-        cost += -2.0 * shared.min(5.0) + (0.8 * lone).min(5.0);
+        cost += -2.0 * shared.min(5.0) + (1.5 * lone).min(6.0);
         // Cognates between Latin-script texts, against the calibrated levels.
         let spread = self.cognate_true - self.cognate_false;
         if s.latin && t.latin && spread > 0.02 {

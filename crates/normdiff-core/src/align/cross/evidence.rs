@@ -266,7 +266,9 @@ pub fn anchors(text: &str, latin: bool, out: &mut Vec<String>) {
         // URLs.
         if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") {
             let mut j = i;
-            while j < chars.len() && !chars[j].1.is_whitespace() && !"<>\"«»)]".contains(chars[j].1)
+            while j < chars.len()
+                && chars[j].1.is_ascii_graphic()
+                && !"<>\"()[]{}".contains(chars[j].1)
             {
                 j += 1;
             }
@@ -278,7 +280,8 @@ pub fn anchors(text: &str, latin: bool, out: &mut Vec<String>) {
             continue;
         }
         // Symbols and numbers: a run of Latin letters, digits, / . -
-        let starts_word = i == 0 || !chars[i - 1].1.is_alphanumeric();
+        // A symbol may follow any non-Latin letter (`报告A/76/135`, `第70/237号`).
+        let starts_word = i == 0 || !is_symbol_char(chars[i - 1].1);
         if starts_word && is_symbol_char(c) && c != '/' && c != '.' && c != '-' {
             let mut j = i;
             while j < chars.len() && is_symbol_char(chars[j].1) {
@@ -286,8 +289,7 @@ pub fn anchors(text: &str, latin: bool, out: &mut Vec<String>) {
             }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
             let run = text[pos..end].trim_end_matches(['.', '-', '/']);
-            let glued = chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
-            if run.contains('/') && run.chars().any(|c| digit_value(c).is_some()) && !glued {
+            if run.contains('/') && run.chars().any(|c| digit_value(c).is_some()) {
                 out.push(format!("s:{}", ascii_digits(run).to_uppercase()));
                 taken.push((pos, end));
                 i = j;
@@ -305,9 +307,11 @@ pub fn anchors(text: &str, latin: bool, out: &mut Vec<String>) {
                 }
                 j += 1;
             }
-            out.push(format!("n:{v}"));
+            // `5月` is May, as `mai` is: a month, not a number.
             if chars.get(j).is_some_and(|&(_, c)| c == '月') {
                 out.push(format!("m:{v}"));
+            } else {
+                out.push(format!("n:{v}"));
             }
             i = j;
             continue;
@@ -322,10 +326,8 @@ pub fn anchors(text: &str, latin: bool, out: &mut Vec<String>) {
                 if CHINESE_COUNTERS.contains(&counter) {
                     let end = chars[j].0;
                     if let Some(v) = parse_chinese(&text[pos..end]) {
-                        out.push(format!("n:{v}"));
-                        if counter == '月' {
-                            out.push(format!("m:{v}"));
-                        }
+                        let kind = if counter == '月' { "m" } else { "n" };
+                        out.push(format!("{kind}:{v}"));
                     }
                 }
             }
@@ -431,12 +433,19 @@ mod tests {
         );
         assert_eq!(anc("le 28 mai 2021"), vec!["m:5", "n:2021", "n:28"]);
         assert_eq!(anc("A/AC.290/2021/CRP.3*"), vec!["s:A/AC.290/2021/CRP.3"]);
+        assert_eq!(
+            anc("报告A/76/135。第70/237号"),
+            vec!["s:70/237", "s:A/76/135"]
+        );
+        assert_eq!(anc("القرار ٧٠/٢٣٧"), vec!["s:70/237"]);
+        assert_eq!(anc("见https://un.org/x。"), vec!["u:https://un.org/x"]);
     }
 
     #[test]
     fn numbers_in_every_script() {
         assert_eq!(anc("المادة ١٨ من ٢٠٢١"), vec!["n:18", "n:2021"]);
-        assert_eq!(anc("二〇二一年五月"), vec!["m:5", "n:2021", "n:5"]);
+        assert_eq!(anc("二〇二一年五月"), vec!["m:5", "n:2021"]);
+        assert_eq!(anc("2021年5月28日"), vec!["m:5", "n:2021", "n:28"]);
         assert_eq!(anc("第十八条"), vec!["n:18"]);
         assert_eq!(anc("28 мая 2021 года"), vec!["m:5", "n:2021", "n:28"]);
         assert_eq!(anc("٢٨ مايو"), vec!["m:5", "n:28"]);
