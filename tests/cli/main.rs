@@ -3,5 +3,7 @@
 //! (`../shared/corpus`, or `$NORMDIFF_CORPUS`) skip with a printed reason
 //! when it is absent.
 
+mod align;
+mod locate;
 mod parse;
 mod util;

@@ -21,8 +21,12 @@
 //! F-measure counted only over the words shared **in the same order**
 //! (a weighted longest common subsequence): another translation of the
 //! same sentence keeps most of its order, while a different paragraph on
-//! the same subject shares words scattered. That ordered score is the
-//! block's score; the window is the reported passage. Blocks scoring under [`LocateOptions::min_score`] (default
+//! the same subject shares words scattered. Quote words whose key occurs
+//! nowhere in the document (in practice, another language's function
+//! words) count in neither recall nor the common subsequence, and a
+//! passage sharing fewer than [`MIN_WORDS`] words with the quote has its
+//! score scaled down in proportion. That ordered score is the block's
+//! score; the window is the reported passage. Blocks scoring under [`LocateOptions::min_score`] (default
 //! [`DEFAULT_MIN_SCORE`]) are not reported: a quote whose best block scores
 //! under it is **not found**.
 //!
@@ -38,6 +42,10 @@ use std::collections::HashMap;
 
 /// The default threshold under which a quote is "not found".
 pub const DEFAULT_MIN_SCORE: f64 = 0.4;
+
+/// Passages sharing fewer words than this with the quote have their score
+/// scaled down in proportion.
+pub const MIN_WORDS: usize = 4;
 
 /// Options of [`locate`].
 #[derive(Debug, Clone, PartialEq)]
@@ -153,11 +161,12 @@ pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> Locate
         }
     }
     let n = blocks.len() as f64;
+    let known = |k: &str| df.contains_key(k);
     let weight = |k: &str| (1.0 + n / (1.0 + *df.get(k).unwrap_or(&0) as f64)).ln();
     let results = quotes
         .iter()
         .map(|q| {
-            let mut matches = find(q, &blocks, &weight);
+            let mut matches = find(q, &blocks, &weight, &known);
             matches.retain(|m| m.2 >= opts.min_score);
             matches.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
             matches.truncate(opts.max_matches);
@@ -191,6 +200,7 @@ fn find(
     quote: &str,
     blocks: &[Vec<Word>],
     weight: &dyn Fn(&str) -> f64,
+    known: &dyn Fn(&str) -> bool,
 ) -> Vec<(usize, (usize, usize), f64)> {
     let mut qkeys: Vec<String> = words(quote).into_iter().map(|w| w.key).collect();
     qkeys.sort_unstable();
@@ -252,7 +262,7 @@ fn find(
             }
         }
         if best.0 > 0.0 {
-            let score = ordered_f(&qwords, &ws[best.1..=best.2], weight);
+            let score = ordered_f(&qwords, &ws[best.1..=best.2], weight, known);
             out.push((bi, (ws[best.1].start, ws[best.2].end), score));
         }
     }
@@ -263,8 +273,19 @@ fn find(
 /// the same order (a weighted longest common subsequence of keys): a
 /// passage that says the same thing in the same order scores high, one
 /// that shares the same vocabulary scattered scores low.
-fn ordered_f(quote: &[Word], window: &[Word], weight: &dyn Fn(&str) -> f64) -> f64 {
-    let qw: Vec<f64> = quote.iter().map(|w| weight(&w.key)).collect();
+fn ordered_f(
+    quote: &[Word],
+    window: &[Word],
+    weight: &dyn Fn(&str) -> f64,
+    known: &dyn Fn(&str) -> bool,
+) -> f64 {
+    // Quote words whose key occurs nowhere in the document cannot tell
+    // blocks apart (another language's function words): they count in
+    // neither recall nor the LCS.
+    let qw: Vec<f64> = quote
+        .iter()
+        .map(|w| if known(&w.key) { weight(&w.key) } else { 0.0 })
+        .collect();
     let ww: Vec<f64> = window.iter().map(|w| weight(&w.key)).collect();
     let (q_total, w_total): (f64, f64) = (qw.iter().sum(), ww.iter().sum());
     if q_total <= 0.0 || w_total <= 0.0 {
@@ -285,11 +306,17 @@ fn ordered_f(quote: &[Word], window: &[Word], weight: &dyn Fn(&str) -> f64) -> f
     }
     let lcs = prev[window.len()];
     let (r, p) = (lcs / q_total, lcs / w_total);
-    if r + p > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
+    if r + p <= 0.0 {
+        return 0.0;
     }
+    // Count the shared words; few of them make weak evidence whatever
+    // their weight (two words in common are no quotation).
+    let shared = window
+        .iter()
+        .filter(|w| quote.iter().any(|q| q.key == w.key))
+        .count();
+    let support = (shared as f64 / MIN_WORDS as f64).min(1.0);
+    support * 2.0 * p * r / (p + r)
 }
 
 #[cfg(test)]
