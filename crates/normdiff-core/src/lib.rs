@@ -10,9 +10,9 @@
 //! bytes ──decode──▶ text ──ingest──▶ Document ──align──▶ Alignment ──diff──▶ Report
 //! ```
 //!
-//! - [`decode`]: bytes to text (UTF-8 with or without BOM, UTF-16 with BOM;
+//! - [`decode`](mod@decode): bytes to text (UTF-8 with or without BOM, UTF-16 with BOM;
 //!   binary and invalid input refused with the byte offset).
-//! - [`ingest`]: text or Markdown to a [`Document`] of [`Block`]s, repairing
+//! - [`ingest`](mod@ingest): text or Markdown to a [`Document`] of [`Block`]s, repairing
 //!   conversion damage (page breaks, footnotes, hard wraps, hyphenation) and
 //!   recognising labels (`18`, `13 a)`, `Article premier`, `第一条`).
 //! - [`normalize`]: comparison keys (typography, case, diacritics); display
@@ -20,7 +20,7 @@
 //! - [`segment`]: words and sentences, language-aware (elisions, CJK).
 //! - [`align`]: block alignment between drafts ([`align::same`]) and
 //!   between a document and its translation ([`align::cross`]).
-//! - [`locate`]: where quoted passages sit in a document, even when the
+//! - [`locate`](mod@locate): where quoted passages sit in a document, even when the
 //!   quote is another translation or in another language.
 //! - [`numerals`]: numbers in every script, Roman numerals, ordinal words.
 //!

@@ -65,6 +65,6 @@ pub enum Command {
     /// Examples:
     ///   normdiff locate report.txt --quote "l'infrastructure technique essentielle"
     ///   normdiff locate report.txt --quotes-file quotes.txt --format markdown
-    ///   normdiff locate report.txt -q "first quote" -q "second quote" | jq '.results[].matches[0].label'
+    ///   normdiff locate report.txt -q "first quote" -q "second quote" --min-score 0.5
     Locate(crate::cmd::locate::LocateArgs),
 }
