@@ -3,8 +3,10 @@
 //! (`../shared/corpus`, or `$NORMDIFF_CORPUS`) skip with a printed reason
 //! when it is absent.
 
+mod align;
 mod diff;
 mod examples;
+mod locate;
 mod parse;
 mod trace;
 mod util;

@@ -9,6 +9,8 @@
 //! - [`redline`]: the output of `normdiff diff` (Markdown, CriticMarkup,
 //!   HTML, JSON, terminal), one renderer per format behind [`Render`].
 //! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
+//! - [`align`]: the output of `normdiff align` (Markdown, HTML, TSV, JSON).
+//! - [`locate`]: the output of `normdiff locate` (JSON, Markdown).
 //!
 //! ## Example
 //!
@@ -24,6 +26,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod document;
 pub mod escape;
 pub mod redline;
@@ -33,4 +36,6 @@ pub use redline::json::Json;
 pub use redline::markdown::{Markdown, Style};
 pub use redline::terminal::Terminal;
 pub use redline::Render;
+pub mod locate;
 pub mod trace;
+mod wire;

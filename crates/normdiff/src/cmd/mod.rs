@@ -1,7 +1,9 @@
 //! One module per subcommand; each turns its arguments into core calls and
 //! picks a renderer.
 
+pub mod align;
 pub mod diff;
+pub mod locate;
 pub mod parse;
 pub mod trace;
 
@@ -14,5 +16,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Parse(args) => parse::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Trace(args) => trace::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Locate(args) => locate::run(args),
     }
 }
