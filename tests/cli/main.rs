@@ -5,4 +5,5 @@
 
 mod diff;
 mod parse;
+mod trace;
 mod util;

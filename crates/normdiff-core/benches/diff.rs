@@ -14,21 +14,8 @@ use normdiff_core::align::same::{align, SameOptions};
 use normdiff_core::report::{build_report, ReportOptions};
 use normdiff_core::{ingest, InputFormat};
 use std::hint::black_box;
-use std::path::PathBuf;
 
-fn seed_001() -> Option<String> {
-    let corpus = std::env::var_os("NORMDIFF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-        });
-    let dir = std::fs::read_dir(corpus.join("seeds")).ok()?;
-    let path = dir.filter_map(|e| e.ok().map(|e| e.path())).find(|p| {
-        p.file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with("001_"))
-    })?;
-    std::fs::read_to_string(path).ok()
-}
+mod common;
 
 /// The edited version (same rules as scripts/bench-diff.sh).
 pub fn edit(text: &str) -> String {
@@ -62,7 +49,7 @@ fn whole_diff(old: &str, new: &str) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let Some(seed) = seed_001() else {
+    let Some(seed) = common::corpus_text("seeds/001_") else {
         eprintln!("skipped: shared corpus not found (set NORMDIFF_CORPUS)");
         return;
     };

@@ -24,6 +24,8 @@
 //!   invisible, confusable).
 //! - [`report`]: the diff report of two documents (pairs, word ops,
 //!   summary, warnings), the only thing renderers see.
+//! - [`history`]: a phrase through versions (an abstract [`history::VersionSource`]):
+//!   occurrences by block and sentence, events in time order.
 //! - [`numerals`]: numbers in every script, Roman numerals, ordinal words.
 //!
 //! ## Example
@@ -45,6 +47,8 @@ pub mod align;
 pub mod decode;
 pub mod diff;
 pub mod error;
+mod fxhash;
+pub mod history;
 pub mod ingest;
 pub mod inspect;
 pub mod model;

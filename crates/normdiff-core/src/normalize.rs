@@ -76,8 +76,20 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{3000}')
 }
 
-/// The typographic folding of one character, appended to `out`.
-/// Returns `false` when the character folds to nothing.
+/// Appends the typographic folding of one character to `out`: quotes,
+/// apostrophes and dashes unified, ligatures split (œ → oe), full-width
+/// forms to ASCII, invisible characters dropped. Spaces are appended as
+/// they are (see [`key`] for collapsing).
+pub fn fold_char(c: char, out: &mut String) {
+    if is_space(c) {
+        out.push(' ');
+    } else {
+        push_typographic(c, out);
+    }
+}
+
+/// The typographic folding of one character, appended to `out`; runs of
+/// spaces collapse to one.
 fn push_typographic(c: char, out: &mut String) {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}' | '\u{0060}'
@@ -134,6 +146,40 @@ pub fn key(text: &str, profile: Profile) -> String {
     s
 }
 
+/// Appends the *search fold* of `text` to `out`: letters and digits only,
+/// lower-cased, diacritics and typographic variants folded (œ → oe,
+/// full-width → ASCII), everything else (spaces, punctuation, invisible
+/// characters, Markdown markup, hyphens at line ends) dropped.
+///
+/// Built for fast pre-filtering in phrase search: when a word `w` appears
+/// in `text` under [`Profile::LOOSE`], `search_fold(w)` is a substring of
+/// `search_fold(text)`. The converse does not hold (the fold glues words
+/// together), so a hit must be confirmed by a real match. ASCII is folded
+/// byte by byte, so the cost is a few nanoseconds per byte.
+pub fn search_fold(text: &str, out: &mut String) {
+    let mut tmp = String::new();
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
+        if is_combining_mark(c) || is_invisible(c) {
+            continue;
+        }
+        tmp.clear();
+        push_typographic(c, &mut tmp);
+        for t in tmp.chars().flat_map(char::to_lowercase) {
+            unicode_normalization::char::decompose_canonical(t, |d| {
+                if d.is_alphanumeric() && !is_combining_mark(d) {
+                    out.push(d);
+                }
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +221,14 @@ mod tests {
     #[test]
     fn full_width_digits_become_ascii() {
         assert_eq!(key("第１８条", Profile::TYPOGRAPHY), "第18条");
+    }
+    #[test]
+    fn search_fold_keeps_letters_only() {
+        let mut out = String::new();
+        search_fold(
+            "Bon PÈRE de\nfa-\nmi\u{200B}lle, l’Œuvre E\u{0301}tat",
+            &mut out,
+        );
+        assert_eq!(out, "bonperedefamilleloeuvreetat");
     }
 }

@@ -8,6 +8,7 @@
 //! - [`document`]: the output of `normdiff parse` (text and JSON).
 //! - [`redline`]: the output of `normdiff diff` (Markdown, CriticMarkup,
 //!   HTML, JSON, terminal), one renderer per format behind [`Render`].
+//! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
 //!
 //! ## Example
 //!
@@ -32,3 +33,4 @@ pub use redline::json::Json;
 pub use redline::markdown::{Markdown, Style};
 pub use redline::terminal::Terminal;
 pub use redline::Render;
+pub mod trace;

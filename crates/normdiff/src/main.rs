@@ -5,6 +5,7 @@
 mod cli;
 mod cmd;
 mod exit;
+mod files_source;
 mod input;
 mod output;
 

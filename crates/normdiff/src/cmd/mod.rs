@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod parse;
+pub mod trace;
 
 use crate::cli::{Cli, Command};
 use std::process::ExitCode;
@@ -12,5 +13,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Trace(args) => trace::run(args),
     }
 }

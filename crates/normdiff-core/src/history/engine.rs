@@ -1,0 +1,372 @@
+//! The walk: versions pulled in batches from a [`VersionSource`], worked
+//! on in parallel (rayon, outer loop only, order kept), events collected in
+//! time order.
+//!
+//! Per batch:
+//! 1. (parallel) read and decode each version, and ask the matcher's fast
+//!    pre-filter whether it can carry a term;
+//! 2. (sequential) decide which versions to parse: those that may carry a
+//!    term, and the version before one that may (to know what was there);
+//! 3. (parallel) parse them and locate occurrences;
+//! 4. (parallel) align each parsed version with the file's previous one and
+//!    derive events;
+//! 5. (sequential) update the per-file state and append events.
+//!
+//! Only the latest parsed version of each file that carries a term is kept
+//! between batches, so memory is bounded by the size of the tree, not the
+//! length of the history.
+
+use super::events::{version_events, Ctx, Parsed};
+use super::{
+    BlobStore, Content, Event, EventKind, History, Matcher, Skipped, Stats, Version, VersionSource,
+};
+use crate::align::same::SameOptions;
+use crate::decode;
+use crate::error::Result;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// Options of [`trace`].
+#[derive(Debug, Clone)]
+pub struct TraceOptions {
+    /// Options of the block aligner used between consecutive versions.
+    pub align: SameOptions,
+    /// Versions per batch (memory and parallelism trade-off); at least 1.
+    pub batch: usize,
+}
+
+impl Default for TraceOptions {
+    fn default() -> Self {
+        TraceOptions {
+            align: SameOptions::default(),
+            batch: 512,
+        }
+    }
+}
+
+/// Progress of a walk, reported between batches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Revisions visited so far.
+    pub commits_visited: u64,
+    /// Total revisions, when the source knows it.
+    pub commits_total: Option<u64>,
+    /// Events found so far.
+    pub events: usize,
+}
+
+/// What is remembered about a file between versions.
+#[derive(Debug, Default)]
+struct FileState {
+    /// The latest version, parsed, when it was parsed.
+    parsed: Option<Arc<Parsed>>,
+    /// Its blob id, when the source names blobs.
+    blob: Option<String>,
+    /// Its text, when it came as text (sources that cannot re-read).
+    text: Option<Arc<str>>,
+}
+
+/// A version after step 1.
+enum Loaded {
+    Text { text: Arc<str>, may: bool },
+    Deleted,
+    Skipped(String),
+}
+
+/// Traces `matcher`'s terms through every version of `source`.
+///
+/// `progress` is called on the calling thread between batches. Errors of
+/// the source end the walk; versions that are not text are skipped and
+/// listed in [`History::skipped`].
+pub fn trace<S: VersionSource>(
+    source: &mut S,
+    matcher: &Matcher,
+    opts: &TraceOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<History> {
+    let store = source.store();
+    let mut state: HashMap<String, FileState> = HashMap::new();
+    let mut ever: HashSet<(String, usize)> = HashSet::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut stats = Stats::default();
+    let mut skipped = Vec::new();
+    loop {
+        let mut batch: Vec<Version> = Vec::with_capacity(opts.batch.max(1));
+        while batch.len() < opts.batch.max(1) {
+            match source.next_version() {
+                Some(v) => {
+                    let v = v?;
+                    stats.file_versions += 1;
+                    if unchanged(&state, &batch, &v) {
+                        stats.blobs_unchanged += 1;
+                        continue;
+                    }
+                    batch.push(v);
+                }
+                None => break,
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        run_batch(
+            &store,
+            matcher,
+            opts,
+            batch,
+            &mut state,
+            &mut ever,
+            &mut events,
+            &mut stats,
+            &mut skipped,
+        )?;
+        let s = source.stats();
+        progress(Progress {
+            commits_visited: s.commits_visited,
+            commits_total: s.commits_total,
+            events: events.len(),
+        });
+    }
+    let s = source.stats();
+    stats.commits_visited = s.commits_visited;
+    stats.blobs_unchanged += s.blobs_unchanged;
+    stats.blobs_skipped = stats.blobs_unchanged + stats.blobs_binary + stats.blobs_not_utf8;
+    Ok(History {
+        schema_version: super::SCHEMA_VERSION,
+        phrase: matcher.term(0).to_owned(),
+        variants: (1..matcher.term_count())
+            .map(|i| matcher.term(i).to_owned())
+            .collect(),
+        mode: matcher.options().mode,
+        fuzzy: matcher.options().fuzzy,
+        events,
+        stats,
+        skipped,
+    })
+}
+
+/// Is `v` the same blob as the file's latest version (and not a rename)?
+fn unchanged(state: &HashMap<String, FileState>, batch: &[Version], v: &Version) -> bool {
+    let Content::Blob(id) = &v.content else {
+        return false;
+    };
+    if v.previous_path.is_some() {
+        return false;
+    }
+    match batch.iter().rev().find(|b| b.path == v.path) {
+        Some(b) => matches!(&b.content, Content::Blob(x) if x == id),
+        None => state.get(&v.path).and_then(|s| s.blob.as_deref()) == Some(id.as_str()),
+    }
+}
+
+fn load(store: &impl BlobStore, v: &Version, matcher: &Matcher) -> Result<Loaded> {
+    let decoded = |bytes: &[u8]| match decode(bytes, &v.path) {
+        Ok(d) => Ok(d.text),
+        Err(e) => Err(e.to_string()),
+    };
+    let text = match &v.content {
+        Content::Deleted => return Ok(Loaded::Deleted),
+        Content::Text(t) => Ok(t.clone()),
+        Content::Bytes(b) => decoded(b),
+        Content::Blob(id) => decoded(&store.read(id, &v.path)?),
+    };
+    Ok(match text {
+        Ok(t) => Loaded::Text {
+            may: matcher.may_match(&t),
+            text: Arc::from(t),
+        },
+        Err(reason) => Loaded::Skipped(reason),
+    })
+}
+
+/// A parsed version shared between the batch and the file state.
+type Shared = Option<Arc<Parsed>>;
+
+/// Where the previous version of a file is, seen from a batch.
+#[derive(Clone, Copy)]
+enum Prev {
+    None,
+    Batch(usize),
+    State,
+}
+
+#[allow(clippy::too_many_arguments)] // one call site; the pieces of walk state are distinct
+fn run_batch(
+    store: &impl BlobStore,
+    matcher: &Matcher,
+    opts: &TraceOptions,
+    batch: Vec<Version>,
+    state: &mut HashMap<String, FileState>,
+    ever: &mut HashSet<(String, usize)>,
+    events: &mut Vec<Event>,
+    stats: &mut Stats,
+    skipped: &mut Vec<Skipped>,
+) -> Result<()> {
+    // 1. Read, decode, pre-filter.
+    let loaded: Vec<Result<Loaded>> = batch.par_iter().map(|v| load(store, v, matcher)).collect();
+    let loaded: Vec<Loaded> = loaded.into_iter().collect::<Result<_>>()?;
+    stats.blobs_read += batch
+        .iter()
+        .filter(|v| matches!(v.content, Content::Blob(_)))
+        .count() as u64;
+    // 2. Previous version of each file, and what to parse.
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    let mut prev = vec![Prev::None; batch.len()];
+    for (i, v) in batch.iter().enumerate() {
+        if matches!(loaded[i], Loaded::Skipped(_)) {
+            continue;
+        }
+        let from = v.previous_path.as_deref().unwrap_or(&v.path);
+        prev[i] = match last.get(from) {
+            Some(&j) => Prev::Batch(j),
+            None if state.contains_key(from) => Prev::State,
+            None => Prev::None,
+        };
+        if from != v.path {
+            last.remove(from);
+        }
+        last.insert(&v.path, i);
+    }
+    let may = |i: usize| matches!(loaded[i], Loaded::Text { may: true, .. });
+    let mut parse = vec![false; batch.len()];
+    let mut reread = vec![false; batch.len()];
+    for i in 0..batch.len() {
+        let from = batch[i].previous_path.as_deref().unwrap_or(&batch[i].path);
+        match prev[i] {
+            Prev::Batch(j) => {
+                parse[i] |= may(i) || may(j);
+                parse[j] |= may(i);
+            }
+            Prev::State => {
+                let st = &state[from];
+                let hot = st.parsed.as_ref().is_some_and(|p| p.hot());
+                parse[i] |= may(i) || hot;
+                reread[i] = may(i) && st.parsed.is_none();
+            }
+            Prev::None => parse[i] |= may(i),
+        }
+    }
+    // 3. Parse.
+    let parsed: Vec<(Shared, Shared)> = (0..batch.len())
+        .into_par_iter()
+        .map(|i| -> Result<_> {
+            let v = &batch[i];
+            let this = match (&loaded[i], parse[i]) {
+                (Loaded::Text { text, .. }, true) => {
+                    Some(Arc::new(Parsed::new(text, &v.path, matcher)))
+                }
+                _ => None,
+            };
+            let from = v.previous_path.as_deref().unwrap_or(&v.path);
+            let before = if reread[i] {
+                reparse(store, &state[from], from, matcher)?
+            } else {
+                None
+            };
+            Ok((this, before))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    stats.versions_parsed += parsed
+        .iter()
+        .map(|p| usize::from(p.0.is_some()) + usize::from(p.1.is_some()))
+        .sum::<usize>() as u64;
+    // 4. Events.
+    let found: Vec<Vec<Event>> = (0..batch.len())
+        .into_par_iter()
+        .map(|i| {
+            let v = &batch[i];
+            if matches!(loaded[i], Loaded::Skipped(_)) {
+                return Vec::new();
+            }
+            let from = v.previous_path.as_deref().unwrap_or(&v.path);
+            let old = match prev[i] {
+                Prev::Batch(j) => parsed[j].0.clone(),
+                Prev::State => parsed[i].1.clone().or_else(|| state[from].parsed.clone()),
+                Prev::None => None,
+            };
+            let ctx = Ctx {
+                rev: &v.revision,
+                path: &v.path,
+                previous_path: v.previous_path.as_deref(),
+                matcher,
+                align: &opts.align,
+            };
+            version_events(&ctx, old.as_deref(), parsed[i].0.as_deref())
+        })
+        .collect();
+    // 5. State and event order.
+    for (i, (v, evs)) in batch.into_iter().zip(found).enumerate() {
+        if let Loaded::Skipped(reason) = &loaded[i] {
+            if reason.contains("binary") {
+                stats.blobs_binary += 1;
+            } else {
+                stats.blobs_not_utf8 += 1;
+            }
+            skipped.push(Skipped {
+                commit: v.revision.id.clone(),
+                path: v.path.clone(),
+                reason: reason.clone(),
+            });
+            continue;
+        }
+        for mut e in evs {
+            let k = (e.path.clone(), e.term_index(matcher));
+            if e.kind == EventKind::Introduced && ever.contains(&k) {
+                e.kind = EventKind::Reintroduced;
+            }
+            ever.insert(k);
+            events.push(e);
+        }
+        if let Some(from) = &v.previous_path {
+            state.remove(from);
+        }
+        let (blob, text) = match (&v.content, &loaded[i]) {
+            (Content::Deleted, _) => {
+                state.remove(&v.path);
+                continue;
+            }
+            (Content::Blob(id), _) => (Some(id.clone()), None),
+            (_, Loaded::Text { text, .. }) => (None, Some(text.clone())),
+            _ => (None, None),
+        };
+        state.insert(
+            v.path,
+            FileState {
+                parsed: parsed[i].0.clone(),
+                blob,
+                text,
+            },
+        );
+    }
+    Ok(())
+}
+
+/// Parses a file's latest version again from the state (blob id or text).
+fn reparse(
+    store: &impl BlobStore,
+    st: &FileState,
+    path: &str,
+    matcher: &Matcher,
+) -> Result<Option<Arc<Parsed>>> {
+    let text: String = match (&st.text, &st.blob) {
+        (Some(t), _) => t.to_string(),
+        (None, Some(id)) => match decode(&store.read(id, path)?, path) {
+            Ok(d) => d.text,
+            Err(_) => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    Ok(Some(Arc::new(Parsed::new(&text, path, matcher))))
+}
+
+impl Event {
+    fn term_index(&self, matcher: &Matcher) -> usize {
+        if !self.variant {
+            return 0;
+        }
+        (1..matcher.term_count())
+            .find(|&i| matcher.term(i) == self.term)
+            .unwrap_or(0)
+    }
+}

@@ -1,0 +1,472 @@
+//! Events between two consecutive versions of one file: which aligned
+//! blocks gained, lost or kept the phrase, and what took its place.
+
+use super::occur::{find_occurrences, sentence_around};
+use super::{block_label, Event, EventKind, Matcher, Occurrence, Piece, PieceOp, Revision};
+use crate::align::same::{align, SameOptions};
+use crate::align::{Link, LinkKind};
+use crate::model::Document;
+use crate::normalize::{key, Profile};
+use crate::segment::sentences;
+use crate::{ingest, InputFormat};
+
+/// A parsed file version with the occurrences of every term.
+#[derive(Debug)]
+pub(crate) struct Parsed {
+    pub doc: Document,
+    pub occ: Vec<Occurrence>,
+}
+
+impl Parsed {
+    pub fn new(text: &str, path: &str, matcher: &Matcher) -> Parsed {
+        let doc = ingest(text, InputFormat::from_path(path));
+        let occ = find_occurrences(&doc, matcher);
+        Parsed { doc, occ }
+    }
+
+    /// Does the version carry any term?
+    pub fn hot(&self) -> bool {
+        !self.occ.is_empty()
+    }
+
+    fn count(&self, term: usize) -> usize {
+        self.occ.iter().filter(|o| o.term == term).count()
+    }
+
+    fn first_block(&self, term: usize) -> Option<usize> {
+        self.occ.iter().find(|o| o.term == term).map(|o| o.block)
+    }
+}
+
+/// Where the events happen.
+pub(crate) struct Ctx<'a> {
+    pub rev: &'a Revision,
+    pub path: &'a str,
+    pub previous_path: Option<&'a str>,
+    pub matcher: &'a Matcher,
+    pub align: &'a SameOptions,
+}
+
+impl Ctx<'_> {
+    fn event(&self, kind: EventKind, term: usize) -> Event {
+        Event {
+            kind,
+            term: self.matcher.term(term).to_owned(),
+            variant: term > 0,
+            commit: self.rev.id.clone(),
+            short_id: self.rev.short_id.clone(),
+            date: self.rev.time.map(|t| t.iso8601()),
+            author: self.rev.author.clone(),
+            summary: self.rev.summary().to_owned(),
+            path: self.path.to_owned(),
+            previous_path: None,
+            label: None,
+            previous_label: None,
+            count_before: 0,
+            count_after: 0,
+            before: None,
+            after: None,
+            replaced_by: None,
+            redline: Vec::new(),
+        }
+    }
+}
+
+/// The events of one file version, given the previous parsed version of
+/// the file (`None` when it did not exist or could not carry the phrase)
+/// and this one (`None` when deleted or not parsed).
+pub(crate) fn version_events(ctx: &Ctx, old: Option<&Parsed>, new: Option<&Parsed>) -> Vec<Event> {
+    let old_hot = old.is_some_and(Parsed::hot);
+    let new_hot = new.is_some_and(Parsed::hot);
+    if !old_hot && !new_hot {
+        return Vec::new();
+    }
+    let links: Vec<Link> = match (old, new) {
+        (Some(o), Some(n)) => pair_gaps(align(&o.doc, &n.doc, ctx.align).links, &o.doc, &n.doc),
+        (Some(o), None) => alone(o.doc.blocks.len(), true),
+        (None, Some(n)) => alone(n.doc.blocks.len(), false),
+        (None, None) => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for term in 0..ctx.matcher.term_count() {
+        if let (Some(prev), true) = (ctx.previous_path, old_hot) {
+            let o = old.map_or(0, |o| o.count(term));
+            if o > 0 {
+                let mut e = ctx.event(EventKind::Renamed, term);
+                e.previous_path = Some(prev.to_owned());
+                e.count_before = o;
+                e.count_after = new.map_or(0, |n| n.count(term));
+                let label_src = new.and_then(|n| n.first_block(term).map(|b| (n, b)));
+                let label_src =
+                    label_src.or_else(|| old.and_then(|o| o.first_block(term).map(|b| (o, b))));
+                e.label = label_src.and_then(|(p, b)| block_label(&p.doc, b));
+                out.push(e);
+            }
+        }
+        for link in &links {
+            link_events(ctx, term, link, old, new, &mut out);
+        }
+    }
+    out
+}
+
+/// Pairs blocks the aligner left deleted and inserted in the same gap when
+/// they stand in for each other: the gap holds exactly one of each, or they
+/// carry the same label. A paragraph reworded beyond the aligner's
+/// similarity threshold is still the same paragraph for its history.
+fn pair_gaps(links: Vec<Link>, old: &Document, new: &Document) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::with_capacity(links.len());
+    let mut gap: Vec<Link> = Vec::new();
+    let flush = |gap: &mut Vec<Link>, out: &mut Vec<Link>| {
+        let dels: Vec<usize> = (0..gap.len())
+            .filter(|&i| gap[i].kind == LinkKind::Deleted)
+            .collect();
+        let ins: Vec<usize> = (0..gap.len())
+            .filter(|&i| gap[i].kind == LinkKind::Inserted)
+            .collect();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        if dels.len() == 1 && ins.len() == 1 {
+            pairs.push((dels[0], ins[0]));
+        } else {
+            for &d in &dels {
+                let lk = &old.blocks[gap[d].old[0]].label_key;
+                let hit = ins
+                    .iter()
+                    .find(|&&i| lk.is_some() && new.blocks[gap[i].new[0]].label_key == *lk);
+                if let Some(&i) = hit.filter(|&&i| !pairs.iter().any(|p| p.1 == i)) {
+                    pairs.push((d, i));
+                }
+            }
+        }
+        let olds: Vec<(usize, usize, usize)> =
+            pairs.iter().map(|&(d, i)| (d, i, gap[d].old[0])).collect();
+        for (i, l) in gap.drain(..).enumerate() {
+            if let Some(&(_, _, o)) = olds.iter().find(|p| p.1 == i) {
+                let (ok, nk) = (&old.blocks[o].label_key, &new.blocks[l.new[0]].label_key);
+                out.push(Link {
+                    kind: LinkKind::Modified,
+                    old: vec![o],
+                    renumbered: ok.is_some() && nk.is_some() && ok != nk,
+                    new: l.new,
+                    score: 0.0,
+                });
+            } else if !olds.iter().any(|p| p.0 == i) {
+                out.push(l);
+            }
+        }
+    };
+    for l in links {
+        if matches!(l.kind, LinkKind::Deleted | LinkKind::Inserted) {
+            gap.push(l);
+        } else {
+            flush(&mut gap, &mut out);
+            out.push(l);
+        }
+    }
+    flush(&mut gap, &mut out);
+    out
+}
+
+/// Links for a version compared with nothing: every block alone.
+fn alone(n: usize, old_side: bool) -> Vec<Link> {
+    (0..n)
+        .map(|i| Link {
+            kind: if old_side {
+                LinkKind::Deleted
+            } else {
+                LinkKind::Inserted
+            },
+            old: if old_side { vec![i] } else { vec![] },
+            new: if old_side { vec![] } else { vec![i] },
+            score: 0.0,
+            renumbered: false,
+        })
+        .collect()
+}
+
+/// One side of a link: its blocks' texts joined by a line end, with the
+/// occurrences of the term shifted into the joined text.
+struct Side {
+    text: String,
+    spans: Vec<(usize, usize)>,
+    sentences: Vec<(usize, usize)>,
+    label: Option<String>,
+}
+
+fn side(p: Option<&Parsed>, blocks: &[usize], term: usize) -> Option<Side> {
+    let p = p?;
+    let first = *blocks.first()?;
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    let mut sents = Vec::new();
+    for &b in blocks {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let base = text.len();
+        let block = &p.doc.blocks[b];
+        text.push_str(&block.text);
+        for o in p.occ.iter().filter(|o| o.term == term && o.block == b) {
+            spans.push((base + o.span.0, base + o.span.1));
+            sents.push((base + o.sentence.0, base + o.sentence.1));
+        }
+    }
+    Some(Side {
+        text,
+        spans,
+        sentences: sents,
+        label: block_label(&p.doc, first),
+    })
+}
+
+fn link_events(
+    ctx: &Ctx,
+    term: usize,
+    link: &Link,
+    old: Option<&Parsed>,
+    new: Option<&Parsed>,
+    out: &mut Vec<Event>,
+) {
+    let o = side(old, &link.old, term);
+    let n = side(new, &link.new, term);
+    let cb = o.as_ref().map_or(0, |s| s.spans.len());
+    let ca = n.as_ref().map_or(0, |s| s.spans.len());
+    if cb == 0 && ca == 0 {
+        return;
+    }
+    let ops = match (&o, &n) {
+        (Some(o), Some(n)) => word_ops(&o.text, &n.text),
+        _ => Vec::new(),
+    };
+    let segs = segments(&ops);
+    // Sentences around the term on the side(s) carrying it, mapped through
+    // the diff to the other side.
+    let before = match (&o, &n) {
+        (Some(o), _) if cb > 0 => Some(cover(&o.sentences)),
+        (Some(o), Some(n)) => Some(map_range(&segs, cover(&n.sentences), false, &o.text)),
+        _ => None,
+    };
+    let after = match (&o, &n) {
+        (_, Some(n)) if ca > 0 => Some(cover(&n.sentences)),
+        (Some(o), Some(n)) => Some(map_range(&segs, cover(&o.sentences), true, &n.text)),
+        _ => None,
+    };
+    let before_text = o
+        .as_ref()
+        .zip(before)
+        .map(|(s, r)| s.text[r.0..r.1].trim().to_owned());
+    let after_text = n
+        .as_ref()
+        .zip(after)
+        .map(|(s, r)| s.text[r.0..r.1].trim().to_owned());
+    let sentence_changed = match (&before_text, &after_text) {
+        (Some(b), Some(a)) => key(b, Profile::NORMAL) != key(a, Profile::NORMAL),
+        _ => false,
+    };
+    let mut kinds = Vec::new();
+    if ca < cb {
+        kinds.push(EventKind::Removed);
+    } else if ca > cb {
+        kinds.push(EventKind::Introduced);
+    } else {
+        if link.kind == LinkKind::Moved {
+            kinds.push(EventKind::Moved);
+        }
+        if link.renumbered {
+            kinds.push(EventKind::Renumbered);
+        }
+        if sentence_changed {
+            kinds.push(EventKind::Changed);
+        }
+    }
+    let old_label = o.as_ref().and_then(|s| s.label.clone());
+    let new_label = n.as_ref().and_then(|s| s.label.clone());
+    for kind in kinds {
+        let mut e = ctx.event(kind, term);
+        e.label = new_label.clone().or_else(|| old_label.clone());
+        if new_label.is_some() && old_label != new_label {
+            e.previous_label = old_label.clone();
+        }
+        e.count_before = cb;
+        e.count_after = ca;
+        e.before = before_text.clone().filter(|s| !s.is_empty());
+        e.after = after_text.clone().filter(|s| !s.is_empty());
+        if kind == EventKind::Removed {
+            if let (Some(o), Some(n)) = (&o, &n) {
+                e.replaced_by = replaced_by(&segs, &o.spans, &n.text);
+            }
+        }
+        if let (Some(b), Some(a)) = (&e.before, &e.after) {
+            e.redline = word_ops(b, a);
+        }
+        out.push(e);
+    }
+}
+
+/// The smallest range covering all `ranges` (non-empty input).
+fn cover(ranges: &[(usize, usize)]) -> (usize, usize) {
+    let s = ranges.iter().map(|r| r.0).min().unwrap_or(0);
+    let e = ranges.iter().map(|r| r.1).max().unwrap_or(0);
+    (s, e)
+}
+
+/// A stretch of the word diff: equal text, or a hunk of changes, with its
+/// byte ranges on the old and new side.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    equal: bool,
+    old: (usize, usize),
+    new: (usize, usize),
+}
+
+/// Groups diff pieces into equal stretches and change hunks.
+fn segments(ops: &[Piece]) -> Vec<Seg> {
+    let (mut o, mut n) = (0, 0);
+    let mut out: Vec<Seg> = Vec::new();
+    for (i, p) in ops.iter().enumerate() {
+        let len = p.text.len();
+        let (dl_o, dl_n) = match p.op {
+            PieceOp::Equal => (len, len),
+            PieceOp::Delete => (len, 0),
+            PieceOp::Insert => (0, len),
+        };
+        // A tiny equal island between two changes (a space, a short word
+        // such as "de" or "l'") belongs to the change, as a drafter reads it.
+        let island = p.text.trim().chars().count() <= 2
+            && out.last().is_some_and(|l| !l.equal)
+            && ops.get(i + 1).is_some_and(|q| q.op != PieceOp::Equal);
+        let equal = p.op == PieceOp::Equal && !island;
+        match out.last_mut() {
+            Some(last) if !equal && !last.equal => {
+                last.old.1 += dl_o;
+                last.new.1 += dl_n;
+            }
+            _ => out.push(Seg {
+                equal,
+                old: (o, o + dl_o),
+                new: (n, n + dl_n),
+            }),
+        }
+        o += dl_o;
+        n += dl_n;
+    }
+    out
+}
+
+/// Maps a byte position of one side to the other (`to_new`: old → new).
+/// A start position inside a change maps to the change's start, an end
+/// position (`is_end`) to the change's end, so a mapped range covers the
+/// whole replacement.
+fn map_point(segs: &[Seg], pos: usize, is_end: bool, to_new: bool) -> usize {
+    let mut last = 0;
+    for s in segs {
+        let (from, to) = if to_new {
+            (s.old, s.new)
+        } else {
+            (s.new, s.old)
+        };
+        last = to.1;
+        let inside = if is_end {
+            pos > from.0 && pos <= from.1
+        } else {
+            pos >= from.0 && pos < from.1
+        };
+        if inside {
+            return match (s.equal, is_end) {
+                (true, _) => to.0 + (pos - from.0),
+                (false, false) => to.0,
+                (false, true) => to.1,
+            };
+        }
+        if !is_end && pos < from.0 {
+            return to.0;
+        }
+    }
+    last
+}
+
+/// Maps a byte range of one side to the other (`to_new`: old → new),
+/// widened to whole sentences of the target text.
+fn map_range(segs: &[Seg], r: (usize, usize), to_new: bool, target: &str) -> (usize, usize) {
+    let start = map_point(segs, r.0, false, to_new).min(target.len());
+    let end = map_point(segs, r.1, true, to_new).clamp(start, target.len());
+    sentence_around(&sentences(target), start, end)
+}
+
+/// What the new text puts in place of each old occurrence that the diff
+/// touches: the occurrence's range mapped through the word diff (a change
+/// overlapping it counts whole). Distinct replacements are joined by
+/// ` … `; `None` when the term was deleted with nothing in its place.
+fn replaced_by(segs: &[Seg], spans: &[(usize, usize)], new_text: &str) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for &(a, b) in spans {
+        if segs.iter().any(|s| s.equal && s.old.0 <= a && b <= s.old.1) {
+            continue; // this occurrence survived unchanged
+        }
+        let na = map_point(segs, a, false, true).min(new_text.len());
+        let nb = map_point(segs, b, true, true).clamp(na, new_text.len());
+        let t = new_text[na..nb].trim();
+        if !t.is_empty() && !parts.iter().any(|p| p == t) {
+            parts.push(t.to_owned());
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" … "))
+}
+
+/// The word diff of `old` and `new` as pieces whose equal and delete texts
+/// give `old`, equal and insert texts `new`.
+///
+/// PROVISIONAL: a token-level patience diff standing in for
+/// `crate::diff::diff_text` until the word-diff module lands; only this
+/// function changes when it does.
+fn word_ops(old: &str, new: &str) -> Vec<Piece> {
+    use crate::segment::tokenize;
+    let ot: Vec<&str> = tokenize(old).iter().map(|t| t.text(old)).collect();
+    let nt: Vec<&str> = tokenize(new).iter().map(|t| t.text(new)).collect();
+    let mut out: Vec<Piece> = Vec::new();
+    let mut push = |op: PieceOp, text: String| match out.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(&text),
+        _ if text.is_empty() => {}
+        _ => out.push(Piece { op, text }),
+    };
+    for d in similar::capture_diff_slices(similar::Algorithm::Patience, &ot, &nt) {
+        let (tag, o, n) = d.as_tag_tuple();
+        match tag {
+            similar::DiffTag::Equal => push(PieceOp::Equal, ot[o].concat()),
+            similar::DiffTag::Delete => push(PieceOp::Delete, ot[o].concat()),
+            similar::DiffTag::Insert => push(PieceOp::Insert, nt[n].concat()),
+            similar::DiffTag::Replace => {
+                push(PieceOp::Delete, ot[o].concat());
+                push(PieceOp::Insert, nt[n].concat());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaced_by_maps_the_phrase_through_the_diff() {
+        let old = "Il apporte tous les soins d'un bon père de famille.";
+        let new = "Il apporte tous les soins raisonnables.";
+        let ops = word_ops(old, new);
+        let rebuilt_old: String = ops
+            .iter()
+            .filter(|p| p.op != PieceOp::Insert)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(rebuilt_old, old);
+        let segs = segments(&ops);
+        let s = old.find("bon").unwrap();
+        let span = (s, s + "bon père de famille".len());
+        assert_eq!(
+            replaced_by(&segs, &[span], new).as_deref(),
+            Some("raisonnables")
+        );
+        let mapped = map_range(&segs, (0, old.len()), true, new);
+        assert_eq!(&new[mapped.0..mapped.1], new);
+    }
+}

@@ -1,0 +1,216 @@
+//! Tests of the history walk over in-memory sources.
+
+use super::*;
+use crate::history::source::Content;
+
+const A: &str =
+    "Le Groupe rappelle que les États ont des obligations au titre du droit international.";
+const B: &str =
+    "Chaque État administre les biens confiés en bon père de famille et rend compte de sa gestion.";
+const C: &str =
+    "Les normes volontaires et non contraignantes complètent le droit international existant.";
+const D: &str =
+    "La coopération internationale renforce la sécurité des technologies de l'information.";
+const E: &str = "Le Groupe recommande de poursuivre les travaux dans le cadre des Nations Unies.";
+
+fn doc(paras: &[&str]) -> String {
+    paras
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}. {p}\n\n", i + 1))
+        .collect()
+}
+
+fn v(id: &str, path: &str, text: &str) -> Version {
+    Version::text(
+        Revision::new(id, "tester", &format!("{id} message")),
+        path,
+        text,
+    )
+}
+
+fn run_with(versions: Vec<Version>, phrase: &str, variants: &[String], batch: usize) -> History {
+    let m = Matcher::new(phrase, variants, &MatchOptions::default()).unwrap();
+    let opts = TraceOptions {
+        batch,
+        ..TraceOptions::default()
+    };
+    trace(&mut VecSource::new(versions), &m, &opts, &mut |_| {}).unwrap()
+}
+
+fn run(versions: Vec<Version>) -> History {
+    run_with(versions, "bon père de famille", &[], 512)
+}
+
+fn kinds(h: &History) -> Vec<(&str, &str, Option<&str>)> {
+    h.events
+        .iter()
+        .map(|e| (e.commit.as_str(), e.kind.name(), e.label.as_deref()))
+        .collect()
+}
+
+#[test]
+fn renumbered_paragraph_keeps_its_identity() {
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, B, C])),
+        v("2", "a.txt", &doc(&[A, E, B, C])),
+    ]);
+    assert_eq!(
+        kinds(&h),
+        [
+            ("1", "introduced", Some("2")),
+            ("2", "renumbered", Some("3"))
+        ]
+    );
+    assert_eq!(h.events[1].previous_label.as_deref(), Some("2"));
+    assert_eq!((h.events[1].count_before, h.events[1].count_after), (1, 1));
+}
+
+#[test]
+fn moved_paragraph_is_reported_as_moved() {
+    let h = run(vec![
+        v("1", "a.txt", &format!("{A}\n\n{B}\n\n{C}\n\n{D}\n")),
+        v("2", "a.txt", &format!("{A}\n\n{C}\n\n{D}\n\n{B}\n")),
+    ]);
+    let k = kinds(&h);
+    assert_eq!(k[0].1, "introduced");
+    assert_eq!(
+        k[1..].iter().map(|x| x.1).collect::<Vec<_>>(),
+        ["moved"],
+        "{k:?}"
+    );
+}
+
+#[test]
+fn removal_gives_the_replacing_words_and_a_redline() {
+    let b2 = B.replace("en bon père de famille", "raisonnablement");
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, B])),
+        v("2", "a.txt", &doc(&[A, &b2])),
+    ]);
+    let e = &h.events[1];
+    assert_eq!(e.kind, EventKind::Removed);
+    assert_eq!(e.replaced_by.as_deref(), Some("raisonnablement"));
+    assert_eq!(e.before.as_deref(), Some(B));
+    assert_eq!(e.after.as_deref(), Some(b2.as_str()));
+    let del: String = e
+        .redline
+        .iter()
+        .filter(|p| p.op == PieceOp::Delete)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(del.contains("bon père de famille"), "{:?}", e.redline);
+}
+
+#[test]
+fn changed_sentence_and_reintroduction() {
+    let b2 = B.replace("rend compte", "rend régulièrement compte");
+    let b3 = B.replace("en bon père de famille", "avec soin");
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, B])),
+        v("2", "a.txt", &doc(&[A, &b2])),
+        v("3", "a.txt", &doc(&[A, &b3])),
+        v("4", "a.txt", &doc(&[A, B])),
+    ]);
+    let k: Vec<_> = h.events.iter().map(|e| e.kind.name()).collect();
+    assert_eq!(k, ["introduced", "changed", "removed", "reintroduced"]);
+    assert_eq!(h.events[2].replaced_by.as_deref(), Some("avec soin"));
+}
+
+#[test]
+fn deleted_file_and_renamed_file() {
+    let mut renamed = v("2", "b.txt", &doc(&[A, B]));
+    renamed.previous_path = Some("a.txt".into());
+    let mut gone = v("3", "b.txt", "");
+    gone.content = Content::Deleted;
+    let h = run(vec![v("1", "a.txt", &doc(&[A, B])), renamed, gone]);
+    let k: Vec<_> = h
+        .events
+        .iter()
+        .map(|e| (e.kind.name(), e.path.as_str()))
+        .collect();
+    assert_eq!(
+        k,
+        [
+            ("introduced", "a.txt"),
+            ("renamed", "b.txt"),
+            ("removed", "b.txt")
+        ]
+    );
+    assert_eq!(h.events[1].previous_path.as_deref(), Some("a.txt"));
+    assert_eq!(h.events[2].replaced_by, None);
+}
+
+#[test]
+fn variants_are_reported_separately() {
+    let b2 = B.replace("en bon père de famille", "raisonnablement");
+    let h = run_with(
+        vec![
+            v("1", "a.txt", &doc(&[A, B])),
+            v("2", "a.txt", &doc(&[A, &b2])),
+        ],
+        "bon père de famille",
+        &["raisonnablement".to_owned()],
+        512,
+    );
+    let k: Vec<_> = h
+        .events
+        .iter()
+        .map(|e| (e.kind.name(), e.variant))
+        .collect();
+    assert_eq!(
+        k,
+        [
+            ("introduced", false),
+            ("removed", false),
+            ("introduced", true)
+        ]
+    );
+    assert_eq!(h.events[2].term, "raisonnablement");
+}
+
+#[test]
+fn undecodable_versions_are_skipped_and_counted() {
+    let mut bin = v("2", "a.txt", "");
+    bin.content = Content::Bytes(b"PK\x00\x01".to_vec());
+    let mut latin1 = v("3", "a.txt", "");
+    latin1.content = Content::Bytes(b"bon p\xe8re de famille".to_vec());
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, B])),
+        bin,
+        latin1,
+        v("4", "a.txt", &doc(&[A, B])),
+    ]);
+    assert_eq!(
+        (
+            h.stats.blobs_binary,
+            h.stats.blobs_not_utf8,
+            h.stats.blobs_skipped
+        ),
+        (1, 1, 2)
+    );
+    assert_eq!(h.skipped.len(), 2);
+    // Skipped versions do not interrupt the file's history.
+    assert_eq!(h.events.len(), 1);
+}
+
+#[test]
+fn output_does_not_depend_on_batch_size() {
+    let b2 = B.replace("en bon père de famille", "raisonnablement");
+    let versions: Vec<Version> = (0..12)
+        .map(|i| {
+            let body = if i % 3 == 2 {
+                doc(&[A, &b2, C])
+            } else {
+                doc(&[A, B, C])
+            };
+            v(&format!("{i}"), &format!("f{}.txt", i % 4), &body)
+        })
+        .collect();
+    let big = run_with(versions.clone(), "bon père de famille", &[], 512);
+    for batch in [1, 2, 5] {
+        let small = run_with(versions.clone(), "bon père de famille", &[], batch);
+        assert_eq!(small.events, big.events, "batch {batch}");
+    }
+    assert!(big.events.len() > 4);
+}

@@ -1,0 +1,268 @@
+//! The revision walk and the per-thread blob store.
+
+use crate::error::{Error, ErrorKind};
+use git2::{Delta, DiffFindOptions, DiffOptions, FileMode, Oid, Repository, Sort};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use normdiff_core::history::{
+    BlobStore, Content, Revision, SourceStats, Timestamp, Version, VersionSource,
+};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Options of the walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitOptions {
+    /// Revision to walk back from (`HEAD`, a branch, a commit id...).
+    pub rev: String,
+    /// Path patterns (globs with `*`, `?`, `**`, `[...]`; a plain path
+    /// also matches everything below it). Empty: every file.
+    pub paths: Vec<String>,
+    /// Walk every parent of merges, not only the first.
+    pub all_parents: bool,
+}
+
+impl Default for GitOptions {
+    fn default() -> Self {
+        GitOptions {
+            rev: "HEAD".to_owned(),
+            paths: Vec::new(),
+            all_parents: false,
+        }
+    }
+}
+
+/// Git history as a version source (see the crate docs).
+pub struct GitSource {
+    repo: Repository,
+    commits: std::vec::IntoIter<Oid>,
+    pending: VecDeque<Version>,
+    filter: Option<GlobSet>,
+    stats: SourceStats,
+}
+
+/// Reads blobs by object id, with one repository handle per thread.
+#[derive(Debug, Clone)]
+pub struct GitStore {
+    git_dir: PathBuf,
+}
+
+thread_local! {
+    static REPO: RefCell<Option<(PathBuf, Repository)>> = const { RefCell::new(None) };
+}
+
+impl BlobStore for GitStore {
+    fn read(&self, id: &str, path: &str) -> normdiff_core::Result<Vec<u8>> {
+        REPO.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            if cell.as_ref().is_none_or(|(p, _)| *p != self.git_dir) {
+                let repo = Repository::open(&self.git_dir)
+                    .map_err(|e| Error::git(self.git_dir.display().to_string(), e))?;
+                *cell = Some((self.git_dir.clone(), repo));
+            }
+            let repo = &cell.as_ref().expect("opened above").1;
+            let blob = Oid::from_str(id)
+                .and_then(|oid| repo.find_blob(oid))
+                .map_err(|e| Error::git(format!("{path} (blob {id})"), e))?;
+            Ok(blob.content().to_vec())
+        })
+    }
+}
+
+fn path_filter(patterns: &[String]) -> Result<Option<GlobSet>, Error> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        let p = p.trim_end_matches('/');
+        for g in [p.to_owned(), format!("{p}/**")] {
+            let glob = GlobBuilder::new(&g)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| Error::new(p, ErrorKind::BadPattern(e.kind().to_string())))?;
+            b.add(glob);
+        }
+    }
+    b.build()
+        .map(Some)
+        .map_err(|e| Error::new(patterns.join(" "), ErrorKind::BadPattern(e.to_string())))
+}
+
+fn revision(c: &git2::Commit) -> Revision {
+    let id = c.id().to_string();
+    // The author date: when the change was made (for the Civil Code, the
+    // law's date); the committer date is when it was recorded.
+    let t = c.author().when();
+    Revision {
+        short_id: id[..7].to_owned(),
+        id,
+        time: Some(Timestamp {
+            seconds: t.seconds(),
+            offset_minutes: t.offset_minutes(),
+        }),
+        author: String::from_utf8_lossy(c.author().name_bytes()).into_owned(),
+        message: String::from_utf8_lossy(c.message_bytes()).into_owned(),
+    }
+}
+
+/// The commits where a shallow clone's history is cut.
+fn shallow_roots(repo: &Repository) -> Vec<Oid> {
+    let text = std::fs::read_to_string(repo.path().join("shallow")).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| Oid::from_str(l.trim()).ok())
+        .collect()
+}
+
+impl GitSource {
+    /// Opens the repository containing `dir` and prepares the walk. Errors:
+    /// not a repository, unknown revision, bad pattern, shallow history.
+    pub fn open(dir: &Path, opts: &GitOptions) -> Result<GitSource, Error> {
+        let shown = dir.display().to_string();
+        let repo = Repository::discover(dir).map_err(|e| match e.code() {
+            git2::ErrorCode::NotFound => Error::new(&shown, ErrorKind::NotARepository),
+            _ => Error::git(&shown, e),
+        })?;
+        let filter = path_filter(&opts.paths)?;
+        let start = repo
+            .revparse_single(&opts.rev)
+            .and_then(|o| o.peel_to_commit())
+            .map_err(|_| Error::new(&opts.rev, ErrorKind::UnknownRevision))?
+            .id();
+        let mut walk = repo.revwalk().map_err(|e| Error::git(&shown, e))?;
+        walk.push(start).map_err(|e| Error::git(&opts.rev, e))?;
+        if !opts.all_parents {
+            walk.simplify_first_parent()
+                .map_err(|e| Error::git(&shown, e))?;
+        }
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
+            .map_err(|e| Error::git(&shown, e))?;
+        let commits: Vec<Oid> = walk
+            .collect::<Result<_, _>>()
+            .map_err(|e| Error::git(&shown, e))?;
+        if repo.is_shallow() {
+            let roots = shallow_roots(&repo);
+            if let Some(cut) = commits.iter().find(|c| roots.contains(c)) {
+                let c = repo.find_commit(*cut).map_err(|e| Error::git(&shown, e))?;
+                let r = revision(&c);
+                let date = r.time.map(|t| t.date()).unwrap_or_default();
+                let ends_at = format!("{} ({date}, \"{}\")", r.short_id, r.summary());
+                return Err(Error::new(&shown, ErrorKind::Shallow { ends_at }));
+            }
+        }
+        let total = commits.len() as u64;
+        Ok(GitSource {
+            repo,
+            commits: commits.into_iter(),
+            pending: VecDeque::new(),
+            filter,
+            stats: SourceStats {
+                commits_total: Some(total),
+                ..SourceStats::default()
+            },
+        })
+    }
+
+    fn wanted(&self, path: &str) -> bool {
+        self.filter.as_ref().is_none_or(|f| f.is_match(path))
+    }
+
+    /// Queues the file versions of commit `oid` (changes against its first
+    /// parent, in path order).
+    fn queue(&mut self, oid: Oid) -> Result<(), git2::Error> {
+        let commit = self.repo.find_commit(oid)?;
+        let tree = commit.tree()?;
+        let parent_tree = match commit.parent(0) {
+            Ok(p) => Some(p.tree()?),
+            Err(_) => None,
+        };
+        let mut dopts = DiffOptions::new();
+        dopts.skip_binary_check(true);
+        let mut diff =
+            self.repo
+                .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut dopts))?;
+        let (mut added, mut deleted) = (false, false);
+        for d in diff.deltas() {
+            added |= d.status() == Delta::Added;
+            deleted |= d.status() == Delta::Deleted;
+        }
+        if added && deleted {
+            diff.find_similar(Some(DiffFindOptions::new().renames(true)))?;
+        }
+        let rev = Arc::new(revision(&commit));
+        let mut out: Vec<Version> = Vec::new();
+        for d in diff.deltas() {
+            let path_of = |f: git2::DiffFile| f.path().map(|p| p.to_string_lossy().into_owned());
+            let (old_path, new_path) = (path_of(d.old_file()), path_of(d.new_file()));
+            let is_blob = |m: FileMode| {
+                matches!(
+                    m,
+                    FileMode::Blob | FileMode::BlobExecutable | FileMode::BlobGroupWritable
+                )
+            };
+            let version = |path: String, previous_path: Option<String>, content: Content| Version {
+                revision: rev.clone(),
+                path,
+                previous_path,
+                content,
+            };
+            let deleted = |p: Option<String>| p.map(|p| version(p, None, Content::Deleted));
+            let blob = Content::Blob(d.new_file().id().to_string());
+            let new_ok =
+                is_blob(d.new_file().mode()) && new_path.as_deref().is_some_and(|p| self.wanted(p));
+            match d.status() {
+                Delta::Deleted if old_path.as_deref().is_some_and(|p| self.wanted(p)) => {
+                    out.extend(deleted(old_path));
+                }
+                Delta::Renamed => {
+                    let old_ok = old_path.as_deref().is_some_and(|p| self.wanted(p));
+                    match (old_ok, new_ok) {
+                        (true, true) => out.extend(new_path.map(|p| version(p, old_path, blob))),
+                        (false, true) => out.extend(new_path.map(|p| version(p, None, blob))),
+                        (true, false) => out.extend(deleted(old_path)),
+                        (false, false) => {}
+                    }
+                }
+                Delta::Added | Delta::Modified | Delta::Copied | Delta::Typechange => {
+                    if new_ok {
+                        out.extend(new_path.map(|p| version(p, None, blob)));
+                    } else if d.status() == Delta::Typechange && is_blob(d.old_file().mode()) {
+                        out.extend(deleted(old_path));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        self.pending.extend(out);
+        Ok(())
+    }
+}
+
+impl VersionSource for GitSource {
+    type Store = GitStore;
+
+    fn store(&self) -> GitStore {
+        GitStore {
+            git_dir: self.repo.path().to_owned(),
+        }
+    }
+
+    fn next_version(&mut self) -> Option<normdiff_core::Result<Version>> {
+        loop {
+            if let Some(v) = self.pending.pop_front() {
+                return Some(Ok(v));
+            }
+            let oid = self.commits.next()?;
+            self.stats.commits_visited += 1;
+            if let Err(e) = self.queue(oid) {
+                return Some(Err(Error::git(format!("commit {oid}"), e).into()));
+            }
+        }
+    }
+
+    fn stats(&self) -> SourceStats {
+        self.stats
+    }
+}
