@@ -32,8 +32,8 @@
 //! assert_eq!(d.new_text(), "de l'Internet mondial");
 //! let changes: Vec<_> = d.ops.iter().filter(|o| o.op != OpKind::Equal).collect();
 //! assert_eq!(changes[0].class, Some(ChangeClass::Typography));
-//! assert_eq!(changes[1].text, "public");
-//! assert_eq!(changes[1].class, Some(ChangeClass::Substantive));
+//! assert_eq!(changes[2].text, "public");
+//! assert_eq!(changes[2].class, Some(ChangeClass::Substantive));
 //! ```
 
 mod classify;
