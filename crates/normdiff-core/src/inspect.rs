@@ -66,37 +66,67 @@ fn word_around(text: &str, at: usize) -> String {
         .collect()
 }
 
-/// Lists the invisible and mixed-script characters of `blocks`.
+/// Lists the invisible and mixed-script characters of `blocks`, in one
+/// pass over each text (plain ASCII text is skipped outright).
 pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
     let mut out = Vec::new();
     for b in blocks {
-        for (i, c) in b.text.char_indices() {
-            if is_invisible(c) {
-                out.push(CharNote {
-                    block: Some(b.index),
-                    line: b.lines[0],
-                    code_point: format!("U+{:04X}", c as u32),
-                    class: "invisible".to_owned(),
-                    context: word_around(&b.text, i),
-                });
-            }
+        if b.text.is_ascii() {
+            continue;
         }
-        for w in b.text.split(|c: char| !c.is_alphabetic()) {
-            if is_mixed_script(w) {
-                let first = w.chars().next().map(script);
-                for c in w.chars() {
-                    if c.is_alphabetic() && Some(script(c)) != first {
-                        out.push(CharNote {
-                            block: Some(b.index),
-                            line: b.lines[0],
-                            code_point: format!("U+{:04X}", c as u32),
-                            class: "mixed-script".to_owned(),
-                            context: w.to_owned(),
-                        });
+        let note = |i: usize, c: char, class: &str, context: String| CharNote {
+            block: Some(b.index),
+            line: b.lines[0],
+            code_point: format!("U+{:04X}", c as u32),
+            class: class.to_owned(),
+            context: if context.is_empty() {
+                word_around(&b.text, i)
+            } else {
+                context
+            },
+        };
+        // Current word: start byte and the scripts seen in it.
+        let mut word_start = 0;
+        let mut scripts: u8 = 0;
+        let flush = |start: usize, end: usize, scripts: u8, out: &mut Vec<CharNote>| {
+            if scripts.count_ones() > 1 {
+                let w = &b.text[start..end];
+                let first = w.chars().find(|c| script(*c) != Script::Other).map(script);
+                for (k, c) in w.char_indices() {
+                    if c.is_alphabetic() && script(c) != Script::Other && Some(script(c)) != first {
+                        out.push(note(start + k, c, "mixed-script", w.to_owned()));
                     }
                 }
             }
+        };
+        for (i, c) in b.text.char_indices() {
+            if c.is_ascii() {
+                if c.is_ascii_alphabetic() {
+                    scripts |= 1;
+                } else {
+                    flush(word_start, i, scripts, &mut out);
+                    scripts = 0;
+                    word_start = i + 1;
+                }
+                continue;
+            }
+            if is_invisible(c) {
+                out.push(note(i, c, "invisible", String::new()));
+            }
+            if c.is_alphabetic() {
+                scripts |= match script(c) {
+                    Script::Latin => 1,
+                    Script::Cyrillic => 2,
+                    Script::Greek => 4,
+                    Script::Other => 0,
+                };
+            } else if !is_invisible(c) {
+                flush(word_start, i, scripts, &mut out);
+                scripts = 0;
+                word_start = i + c.len_utf8();
+            }
         }
+        flush(word_start, b.text.len(), scripts, &mut out);
     }
     out
 }
@@ -104,6 +134,25 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_name_invisible_and_look_alike_characters() {
+        let doc = crate::ingest(
+            "Le nоyau public de l'Inter\u{200B}net.",
+            crate::InputFormat::Text,
+        );
+        let notes: Vec<(&str, &str)> = doc
+            .char_notes
+            .iter()
+            .map(|n| (n.class.as_str(), n.code_point.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            vec![("mixed-script", "U+043E"), ("invisible", "U+200B")]
+        );
+        assert_eq!(doc.char_notes[0].context, "nоyau");
+        assert_eq!(doc.char_notes[1].context, "l'Inter⟦U+200B⟧net.");
+    }
 
     #[test]
     fn mixed_scripts() {

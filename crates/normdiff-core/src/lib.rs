@@ -21,6 +21,11 @@
 //! - [`align`]: block alignment between drafts ([`align::same`]).
 //! - [`history`]: a phrase through versions (an abstract [`history::VersionSource`]):
 //!   occurrences by block and sentence, events in time order.
+//! - [`diff`]: word-level diff of two texts, semantic clean-up, change
+//!   classes (substantive, punctuation, case, typography, whitespace,
+//!   invisible, confusable).
+//! - [`report`]: the diff report of two documents (pairs, word ops,
+//!   summary, warnings), the only thing renderers see.
 //! - [`numerals`]: numbers in every script, Roman numerals, ordinal words.
 //!
 //! ## Example
@@ -40,18 +45,23 @@
 
 pub mod align;
 pub mod decode;
+pub mod diff;
 pub mod error;
+mod fxhash;
 pub mod history;
 pub mod ingest;
 pub mod inspect;
 pub mod model;
 pub mod normalize;
 pub mod numerals;
+pub mod report;
 pub mod segment;
 
 pub use decode::{decode, Decoded, Encoding};
+pub use diff::{diff_text, ChangeClass, DiffOptions, Op, OpKind, WordDiff};
 pub use error::{Error, ErrorKind, Result};
 pub use ingest::{ingest, InputFormat};
 pub use model::{Block, BlockKind, CharNote, Document, Footnote, Repair, RepairKind, SourceFormat};
 pub use normalize::{key, Profile};
+pub use report::{build_report, DiffReport, Pair, ReportOptions, Summary};
 pub use segment::{sentences, tokenize, Token, TokenKind};

@@ -76,8 +76,20 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{3000}')
 }
 
-/// The typographic folding of one character, appended to `out`.
-/// Returns `false` when the character folds to nothing.
+/// Appends the typographic folding of one character to `out`: quotes,
+/// apostrophes and dashes unified, ligatures split (œ → oe), full-width
+/// forms to ASCII, invisible characters dropped. Spaces are appended as
+/// they are (see [`key`] for collapsing).
+pub fn fold_char(c: char, out: &mut String) {
+    if is_space(c) {
+        out.push(' ');
+    } else {
+        push_typographic(c, out);
+    }
+}
+
+/// The typographic folding of one character, appended to `out`; runs of
+/// spaces collapse to one.
 fn push_typographic(c: char, out: &mut String) {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}' | '\u{0060}'

@@ -175,6 +175,52 @@ fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     });
 }
 
+/// Calls `f` with each word of `text` folded for comparison (typography
+/// per [`crate::normalize`], lower case), in order, without building
+/// tokens: the cheap word stream used for alignment features.
+///
+/// Unlike [`tokenize`] (UAX #29, for diffs and display) a word here is a
+/// maximal run of letters, digits and combining marks: apostrophes,
+/// hyphens and punctuation separate words (`l'Internet` gives `l`,
+/// `internet`), Han, Hiragana and Katakana characters are one word each,
+/// and invisible characters are skipped without breaking a word.
+pub fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    let nfc: std::borrow::Cow<'_, str> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.into(),
+        _ => text.nfc().collect::<String>().into(),
+    };
+    let mut word = String::new();
+    let mut folded = String::new();
+    for c in nfc.chars() {
+        if is_ideograph(c) {
+            if !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
+            word.push(c);
+            f(&word);
+            word.clear();
+        } else if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                folded.clear();
+                crate::normalize::fold_char(c, &mut folded);
+                word.extend(folded.chars().flat_map(char::to_lowercase));
+            }
+        } else if is_invisible(c) {
+            continue;
+        } else if !word.is_empty() {
+            f(&word);
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        f(&word);
+    }
+}
+
 /// Byte ranges of the sentences of `text` (UAX #29 sentence boundaries),
 /// covering it exactly.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
@@ -243,6 +289,19 @@ mod tests {
         let toks = tokenize(s);
         assert_eq!(toks.len(), 3);
         assert_eq!(toks[1].kind, TokenKind::Space);
+    }
+
+    #[test]
+    fn folded_words() {
+        let mut got = Vec::new();
+        for_each_folded_word(
+            "L’Internet, le cœur: Ｅｔａｔ noy\u{200B}au 第十条",
+            |w| got.push(w.to_owned()),
+        );
+        assert_eq!(
+            got,
+            vec!["l", "internet", "le", "coeur", "etat", "noyau", "第", "十", "条"]
+        );
     }
 
     #[test]

@@ -17,6 +17,53 @@ pub fn html(s: &str) -> String {
     out
 }
 
+/// Escapes text for a Markdown paragraph or heading so that it renders as
+/// exactly these characters and never as markup:
+/// - ASCII punctuation with a Markdown meaning (`\\ ` * _ [ ] < > & | # ~ !`)
+///   is backslash-escaped;
+/// - `{` and `}` become the entities `&#123;` and `&#125;`, so no
+///   CriticMarkup delimiter (`{--`, `++}`, `{~~`...) can appear in the
+///   source even to a tool that matches them without parsing Markdown;
+/// - runs of line breaks become ` ¶ ` (a redline paragraph is one line), other
+///   control characters `⟦U+XXXX⟧`;
+/// - a line-start that would open a block (`-`, `+`, `=`, `1.`, `1)`) is
+///   escaped, and leading spaces are dropped.
+pub fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut prev = ' ';
+    for c in s.chars() {
+        let was = std::mem::replace(&mut prev, c);
+        match c {
+            '\n' if was == '\n' => {}
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '#' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '{' => out.push_str("&#123;"),
+            '}' => out.push_str("&#125;"),
+            '\n' => out.push_str(" ¶ "),
+            c if c.is_control() && c != '\t' => out.push_str(&format!("⟦U+{:04X}⟧", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes the start of a Markdown line (the output of [`markdown`]) so it
+/// cannot open a block: leading spaces are dropped, and a leading `-`, `+`,
+/// `=` or a number followed by `.` or `)` is backslash-escaped.
+pub fn markdown_line_start(s: &str) -> String {
+    let t = s.trim_start_matches([' ', '\t']);
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    match t.chars().next() {
+        Some('-' | '+' | '=') => format!("\\{t}"),
+        Some(c) if c.is_ascii_digit() && matches!(t[digits..].chars().next(), Some('.' | ')')) => {
+            format!("{}\\{}", &t[..digits], &t[digits..])
+        }
+        _ => t.to_owned(),
+    }
+}
+
 /// Makes text safe for a terminal: control characters (including ESC, so
 /// no ANSI sequence from a document can reach the terminal) become
 /// visible `⟦U+XXXX⟧` markers. Tabs are kept.
@@ -41,6 +88,15 @@ mod tests {
     #[test]
     fn html_is_inert() {
         assert_eq!(html("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+    }
+
+    #[test]
+    fn markdown_is_inert() {
+        assert_eq!(markdown("**a** {++b++}"), "\\*\\*a\\*\\* &#123;++b++&#125;");
+        assert_eq!(markdown("</del>"), "\\</del\\>");
+        assert_eq!(markdown_line_start("18. Le"), "18\\. Le");
+        assert_eq!(markdown_line_start("  - a"), "\\- a");
+        assert_eq!(markdown_line_start("Le 18."), "Le 18.");
     }
 
     #[test]

@@ -49,4 +49,26 @@ pub enum Command {
     ///   normdiff trace "bon père de famille" --path 'Code Civil/Livre III/**' --format json
     ///   normdiff trace "en bon père de famille" --variant raisonnablement --fuzzy 1
     Trace(crate::cmd::trace::TraceArgs),
+    /// Redline two drafts: pair every paragraph with its counterpart, show
+    /// word changes.
+    ///
+    /// Paragraphs are paired however they were renumbered, moved, split or
+    /// merged; each pair gets a word-level redline. Every change has a
+    /// class: substantive, punctuation, case, typography (’ vs ', « » vs ",
+    /// NBSP vs space), whitespace, invisible (zero-width and bidi
+    /// characters) or confusable (look-alike letters from another script).
+    /// `--ignore` hides the benign classes; invisible and confusable
+    /// changes are always shown, with a warning.
+    ///
+    /// Exit codes: 0 no differences, 1 differences, 2 trouble.
+    ///
+    /// Examples:
+    ///   normdiff diff zero-draft.txt final.txt > redline.md
+    ///   normdiff diff old.txt new.txt --format html -o redline.html
+    ///   normdiff diff old.txt new.txt --style critic
+    ///   normdiff diff old.txt new.txt --ignore typography,case --format terminal
+    ///   normdiff diff old.txt new.txt --format json | jq '.pairs[] | select(.kind == "moved")'
+    ///   normdiff diff old.md new.md --ignore whitespace >/dev/null || echo "drafts differ"
+    #[command(verbatim_doc_comment)]
+    Diff(crate::cmd::diff::DiffArgs),
 }

@@ -9,7 +9,6 @@
 /// Success; no differences.
 pub const SUCCESS: u8 = 0;
 /// Differences found.
-#[allow(dead_code)] // used by diff and check, which come with their issues
 pub const DIFFERENCES: u8 = 1;
 /// Trouble: bad input, unreadable file, bad arguments.
 pub const TROUBLE: u8 = 2;

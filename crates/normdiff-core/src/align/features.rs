@@ -2,24 +2,22 @@
 //! inverted index, for the same-language aligner.
 //!
 //! Each block becomes a sparse TF-IDF vector over its word unigrams and
-//! bigrams (comparison keys from [`crate::normalize`], tokens from
-//! [`crate::segment`]), normalized to unit length, so that the dot product
+//! bigrams (folded words from [`crate::segment::for_each_folded_word`]), normalized to unit length, so that the dot product
 //! of two vectors is their cosine similarity. Candidates for a block come
 //! from an inverted index, rarest features first, under a fixed budget per
 //! block: large documents never need all n×m pairs, and pathological input
 //! (thousands of identical paragraphs) cannot blow the budget up.
 
-use crate::normalize::{key, Profile};
-use crate::segment::tokenize;
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
+use crate::segment::for_each_folded_word;
 
 /// A sparse vector: (feature id, weight), sorted by feature id.
 pub(crate) type Vector = Vec<(u32, f32)>;
 
 /// Candidate pairs examined per block at most.
-pub(crate) const CANDIDATES_PER_BLOCK: usize = 48;
+pub(crate) const CANDIDATES_PER_BLOCK: usize = 24;
 /// Postings scanned per block at most while gathering candidates.
-const POSTINGS_BUDGET: usize = 4096;
+const POSTINGS_BUDGET: usize = 1024;
 /// Weight of a bigram relative to a unigram.
 const BIGRAM_WEIGHT: f32 = 0.5;
 
@@ -29,40 +27,68 @@ pub(crate) struct Features {
     pub old: Vec<Vector>,
     /// Unit vectors of the new blocks.
     pub new: Vec<Vector>,
+    /// Comparison keys of the old blocks' texts.
+    pub old_keys: Vec<String>,
+    /// Comparison keys of the new blocks' texts.
+    pub new_keys: Vec<String>,
     /// Raw (unweighted) feature ids per new block, rarest first.
     new_rarest: Vec<Vec<u32>>,
     /// For each feature, the old blocks that have it, ascending.
     postings: Vec<Vec<u32>>,
 }
 
-/// Feature ids of a text: word unigrams then bigrams, with multiplicity.
-fn raw_features(text: &str, vocab: &mut HashMap<String, u32>) -> Vec<(u32, f32)> {
-    let k = key(text, Profile::NORMAL);
-    let words: Vec<&str> = tokenize(&k)
-        .into_iter()
-        .filter(|t| t.is_wordlike())
-        .map(|t| t.text(&k))
-        .collect();
-    let mut intern = |s: String| -> u32 {
-        let next = vocab.len() as u32;
-        *vocab.entry(s).or_insert(next)
-    };
-    let mut out = Vec::with_capacity(words.len() * 2);
-    for w in &words {
-        out.push((intern((*w).to_owned()), 1.0));
+/// The shared vocabulary: word keys and word-pair ids to feature ids.
+#[derive(Default)]
+struct Vocab {
+    words: FxHashMap<String, u32>,
+    pairs: FxHashMap<(u32, u32), u32>,
+    len: u32,
+}
+
+impl Vocab {
+    fn word(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.words.get(w) {
+            return id;
+        }
+        let id = self.len;
+        self.len += 1;
+        self.words.insert(w.to_owned(), id);
+        id
     }
-    for pair in words.windows(2) {
-        out.push((
-            intern(format!("{}\u{1F}{}", pair[0], pair[1])),
-            BIGRAM_WEIGHT,
-        ));
+    fn pair(&mut self, a: u32, b: u32) -> u32 {
+        let next = self.len;
+        let id = *self.pairs.entry((a, b)).or_insert(next);
+        if id == next {
+            self.len += 1;
+        }
+        id
     }
-    out
+}
+
+/// Feature ids of a text: word unigrams then bigrams, with multiplicity;
+/// also returns the text's comparison key (its folded words, space-joined:
+/// punctuation aside, equal keys mean equal wording).
+fn raw_features(text: &str, vocab: &mut Vocab) -> (Vec<(u32, f32)>, String) {
+    let mut k = String::with_capacity(text.len());
+    let mut ids: Vec<u32> = Vec::new();
+    for_each_folded_word(text, |w| {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(w);
+        ids.push(vocab.word(w));
+    });
+    let mut out = Vec::with_capacity(ids.len() * 2);
+    out.extend(ids.iter().map(|&id| (id, 1.0)));
+    for pair in ids.windows(2) {
+        out.push((vocab.pair(pair[0], pair[1]), BIGRAM_WEIGHT));
+    }
+    (out, k)
 }
 
 fn weigh(raw: &[(u32, f32)], idf: &[f32]) -> Vector {
     let mut sorted = raw.to_vec();
-    sorted.sort_by_key(|&(f, _)| f);
+    sorted.sort_unstable_by_key(|&(f, _)| f);
     // (feature, base weight, occurrences)
     let mut grouped: Vec<(u32, f32, f32)> = Vec::with_capacity(sorted.len());
     for (f, w) in sorted {
@@ -130,12 +156,15 @@ pub(crate) fn sum(a: &Vector, b: &Vector) -> Vector {
 impl Features {
     /// Builds the vectors and the inverted index of two documents' texts.
     pub(crate) fn build(old: &[&str], new: &[&str]) -> Features {
-        let mut vocab = HashMap::new();
-        let old_raw: Vec<_> = old.iter().map(|t| raw_features(t, &mut vocab)).collect();
-        let new_raw: Vec<_> = new.iter().map(|t| raw_features(t, &mut vocab)).collect();
-        let mut df = vec![0u32; vocab.len()];
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-        let mut seen = vec![u32::MAX; vocab.len()];
+        let mut vocab = Vocab::default();
+        let (old_raw, old_keys): (Vec<_>, Vec<_>) =
+            old.iter().map(|t| raw_features(t, &mut vocab)).unzip();
+        let (new_raw, new_keys): (Vec<_>, Vec<_>) =
+            new.iter().map(|t| raw_features(t, &mut vocab)).unzip();
+        let n_features = vocab.len as usize;
+        let mut df = vec![0u32; n_features];
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_features];
+        let mut seen = vec![u32::MAX; n_features];
         for (b, raw) in old_raw.iter().enumerate() {
             for &(f, _) in raw {
                 if seen[f as usize] != b as u32 {
@@ -165,42 +194,83 @@ impl Features {
                 let mut ids: Vec<u32> = raw.iter().map(|&(f, _)| f).collect();
                 ids.sort_unstable();
                 ids.dedup();
-                ids.sort_by_key(|&f| (postings[f as usize].len(), f));
+                ids.sort_unstable_by_key(|&f| (postings[f as usize].len(), f));
                 ids
             })
             .collect();
         Features {
             old: old_raw.iter().map(|r| weigh(r, &idf)).collect(),
             new: new_raw.iter().map(|r| weigh(r, &idf)).collect(),
+            old_keys,
+            new_keys,
             new_rarest,
             postings,
         }
     }
 
-    /// Old blocks worth scoring against new block `j`, found through the
+    /// Old blocks worth scoring against each new block, found through the
     /// inverted index (rarest features first, within a budget), ascending.
-    pub(crate) fn candidates(&self, j: usize) -> Vec<u32> {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        let mut scanned = 0usize;
-        for &f in &self.new_rarest[j] {
-            let p = &self.postings[f as usize];
-            if p.is_empty() {
-                continue;
+    /// Among equally good candidates the ones nearest the diagonal (where
+    /// new block `j` would stand in the old document if nothing moved) win.
+    pub(crate) fn all_candidates(&self) -> Vec<Vec<u32>> {
+        let n_old = self.old.len();
+        let n_new = self.new.len().max(1);
+        let mut counts = vec![0u32; n_old];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut out = Vec::with_capacity(self.new.len());
+        for (j, rarest) in self.new_rarest.iter().enumerate() {
+            let diag = j * n_old / n_new;
+            let mut scanned = 0usize;
+            for &f in rarest {
+                let p = &self.postings[f as usize];
+                if p.is_empty() {
+                    continue;
+                }
+                if scanned + p.len() > POSTINGS_BUDGET && !touched.is_empty() {
+                    break;
+                }
+                // A posting list longer than the budget is read around the
+                // diagonal only.
+                let window = if p.len() > POSTINGS_BUDGET {
+                    let mid = p.partition_point(|&b| (b as usize) < diag);
+                    let start = mid
+                        .saturating_sub(POSTINGS_BUDGET / 2)
+                        .min(p.len() - POSTINGS_BUDGET);
+                    &p[start..start + POSTINGS_BUDGET]
+                } else {
+                    &p[..]
+                };
+                scanned += window.len();
+                for &b in window {
+                    if counts[b as usize] == 0 {
+                        touched.push(b);
+                    }
+                    counts[b as usize] += 1;
+                }
             }
-            if scanned + p.len() > POSTINGS_BUDGET && !counts.is_empty() {
-                break;
+            let diag = diag as i64;
+            let mut c: Vec<(u32, u32)> = touched.iter().map(|&b| (b, counts[b as usize])).collect();
+            let better = |a: &(u32, u32), b: &(u32, u32)| {
+                b.1.cmp(&a.1)
+                    .then(
+                        (i64::from(a.0) - diag)
+                            .abs()
+                            .cmp(&(i64::from(b.0) - diag).abs()),
+                    )
+                    .then(a.0.cmp(&b.0))
+            };
+            if c.len() > CANDIDATES_PER_BLOCK {
+                c.select_nth_unstable_by(CANDIDATES_PER_BLOCK, better);
+                c.truncate(CANDIDATES_PER_BLOCK);
             }
-            scanned += p.len();
-            for &b in p.iter().take(POSTINGS_BUDGET) {
-                *counts.entry(b).or_insert(0) += 1;
+            let mut cands: Vec<u32> = c.into_iter().map(|(b, _)| b).collect();
+            cands.sort_unstable();
+            out.push(cands);
+            for &b in &touched {
+                counts[b as usize] = 0;
             }
+            touched.clear();
         }
-        let mut c: Vec<(u32, u32)> = counts.into_iter().collect();
-        // Most shared features first; ties by block index (deterministic).
-        c.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        c.truncate(CANDIDATES_PER_BLOCK);
-        let mut out: Vec<u32> = c.into_iter().map(|(b, _)| b).collect();
-        out.sort_unstable();
         out
     }
 }
@@ -228,6 +298,6 @@ mod tests {
             ],
             &["la souveraineté étatique"],
         );
-        assert_eq!(f.candidates(0), vec![1]);
+        assert_eq!(f.all_candidates(), vec![vec![1]]);
     }
 }

@@ -24,9 +24,8 @@
 use super::chain::{heaviest_chain, Pair};
 use super::features::{dot, sum, Features};
 use super::{Alignment, Link, LinkKind};
+use crate::fxhash::FxHashMap;
 use crate::model::{Block, Document};
-use crate::normalize::{key, Profile};
-use std::collections::HashMap;
 
 /// Options of the same-language aligner.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,15 +86,25 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
     };
 
     // Candidates: identical normalized texts, then the inverted index.
-    let old_keys: Vec<String> = old_texts.iter().map(|t| key(t, Profile::NORMAL)).collect();
-    let new_keys: Vec<String> = new_texts.iter().map(|t| key(t, Profile::NORMAL)).collect();
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let (old_keys, new_keys) = (&feats.old_keys, &feats.new_keys);
+    // Candidate old blocks of each new block, with their similarity.
+    let cands: Vec<Vec<(usize, f64)>> = feats
+        .all_candidates()
+        .into_iter()
+        .enumerate()
+        .map(|(j, c)| {
+            c.into_iter()
+                .map(|i| (i as usize, sim(i as usize, j)))
+                .collect()
+        })
+        .collect();
+    let mut by_key: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, k) in old_keys.iter().enumerate() {
         if !k.is_empty() {
             by_key.entry(k.as_str()).or_default().push(i);
         }
     }
-    let mut seen_new: HashMap<&str, usize> = HashMap::new();
+    let mut seen_new: FxHashMap<&str, usize> = FxHashMap::default();
     let mut pairs = Vec::new();
     for (j, k) in new_keys.iter().enumerate() {
         if let Some(olds) = by_key.get(k.as_str()) {
@@ -115,12 +124,10 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
             }
             *nth += 1;
         }
-        for i in feats.candidates(j) {
-            let i = i as usize;
+        for &(i, s) in &cands[j] {
             if old_keys[i] == *k && !k.is_empty() {
                 continue;
             }
-            let s = sim(i, j);
             if s >= opts.min_score {
                 pairs.push(Pair {
                     old: i,
@@ -154,9 +161,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
     let mut best_free_old = vec![0.0f64; old.blocks.len()];
     let mut best_free_new = vec![0.0f64; new.blocks.len()];
     for j in (0..new.blocks.len()).filter(|&j| new_link[j].is_none()) {
-        for i in feats.candidates(j) {
-            let i = i as usize;
-            let s = sim(i, j);
+        for &(i, s) in &cands[j] {
             if old_link[i].is_none() && s >= opts.move_score {
                 best_free_old[i] = best_free_old[i].max(s);
                 best_free_new[j] = best_free_new[j].max(s);
@@ -222,13 +227,9 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
     // Moves: leftovers paired best first.
     let mut leftovers: Vec<(f64, usize, usize)> = Vec::new();
     for j in (0..new.blocks.len()).filter(|&j| new_link[j].is_none()) {
-        for i in feats.candidates(j) {
-            let i = i as usize;
-            if old_link[i].is_none() {
-                let s = sim(i, j);
-                if s >= opts.move_score {
-                    leftovers.push((s, i, j));
-                }
+        for &(i, s) in &cands[j] {
+            if old_link[i].is_none() && s >= opts.move_score {
+                leftovers.push((s, i, j));
             }
         }
     }

@@ -19,8 +19,20 @@ pub(crate) struct Vocabulary {
 
 impl Vocabulary {
     /// Collects every word of `text` (split on anything not a letter or an
-    /// inner hyphen).
+    /// inner hyphen), or nothing when no line of `text` ends in a hyphen
+    /// after a letter (the only case that consults the vocabulary).
     pub(crate) fn of(text: &str) -> Self {
+        let needed = text.lines().any(|l| {
+            let l = l.trim_end();
+            l.ends_with('-')
+                && l[..l.len() - 1]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphabetic)
+        });
+        if !needed {
+            return Vocabulary::default();
+        }
         let mut words = HashSet::new();
         for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
             let w = w.trim_matches('-');
@@ -127,7 +139,7 @@ mod tests {
 
     #[test]
     fn hyphenation_is_removed_when_the_document_knows_the_word() {
-        let v = Vocabulary::of("le numérique et le numérique");
+        let v = Vocabulary::of("le numérique et le\nnumé-\nrique");
         let j = join_lines(["du numé-", "rique à"], &v);
         assert_eq!(j.text, "du numérique à");
         assert_eq!(j.dehyphenated, 1);

@@ -1,0 +1,463 @@
+//! The diff report: everything a renderer shows about two drafts, decided
+//! here once.
+//!
+//! [`build_report`] takes the two documents, their [`Alignment`] and the
+//! [`ReportOptions`], word-diffs every pair ([`crate::diff::diff_text`]) and
+//! returns a [`DiffReport`]: the pairs in reading order (new-document order,
+//! deletions where they stood), each with its ops, and a [`Summary`]
+//! (counts per kind, renumbered blocks, changes per class, warnings).
+//!
+//! Ignored classes (`--ignore typography,case,...`) are applied here, never
+//! in renderers: their ops are kept (both texts stay rebuildable) but marked
+//! [`Op::ignored`], they do not count as differences, and a pair left with
+//! no visible change is reported `unchanged` rather than `modified`.
+//! Invisible and confusable changes cannot be ignored.
+//!
+//! The text of a pair side is its blocks' texts joined by a blank line
+//! (`"\n\n"`), so a split shows as a space turned into a paragraph break.
+
+use crate::align::{Alignment, LinkKind};
+use crate::diff::{diff_text, ChangeClass, DiffOptions, Op, OpKind};
+use crate::inspect::is_mixed_script;
+use crate::model::Document;
+use crate::normalize::is_invisible;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Version of the report's JSON schema (`docs/json-diff.md`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Separator between the texts of the blocks on one side of a pair.
+pub const BLOCK_SEPARATOR: &str = "\n\n";
+
+/// Options of [`build_report`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Classes to hide. Only [`ChangeClass::is_ignorable`] classes are
+    /// honoured; others are silently kept.
+    pub ignore: BTreeSet<ChangeClass>,
+    /// Word-diff options.
+    pub diff: DiffOptions,
+}
+
+/// Counts of pairs per kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct KindCounts {
+    /// Pairs with no visible change.
+    pub unchanged: usize,
+    /// Pairs in place with visible word changes.
+    pub modified: usize,
+    /// Pairs out of document order.
+    pub moved: usize,
+    /// One old block became two.
+    pub split: usize,
+    /// Two old blocks became one.
+    pub merged: usize,
+    /// Blocks only in the new document.
+    pub inserted: usize,
+    /// Blocks only in the old document.
+    pub deleted: usize,
+}
+
+impl KindCounts {
+    /// The count for `kind`.
+    pub fn get(&self, kind: LinkKind) -> usize {
+        match kind {
+            LinkKind::Unchanged => self.unchanged,
+            LinkKind::Modified => self.modified,
+            LinkKind::Moved => self.moved,
+            LinkKind::Split => self.split,
+            LinkKind::Merged => self.merged,
+            LinkKind::Inserted => self.inserted,
+            LinkKind::Deleted => self.deleted,
+        }
+    }
+
+    fn bump(&mut self, kind: LinkKind) {
+        let c = match kind {
+            LinkKind::Unchanged => &mut self.unchanged,
+            LinkKind::Modified => &mut self.modified,
+            LinkKind::Moved => &mut self.moved,
+            LinkKind::Split => &mut self.split,
+            LinkKind::Merged => &mut self.merged,
+            LinkKind::Inserted => &mut self.inserted,
+            LinkKind::Deleted => &mut self.deleted,
+        };
+        *c += 1;
+    }
+}
+
+/// A warning about a change a reader could miss: an invisible character or
+/// a look-alike from another script.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// `invisible` or `confusable`.
+    pub class: ChangeClass,
+    /// Index of the pair in [`DiffReport::pairs`].
+    pub pair: usize,
+    /// What was found, e.g. `invisible U+200B inserted in “noy⟦U+200B⟧au”`
+    /// (invisible characters written as `⟦U+XXXX⟧`).
+    pub message: String,
+}
+
+/// The summary of a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Pairs per kind.
+    #[serde(flatten)]
+    pub kinds: KindCounts,
+    /// Pairs whose label changed (18 → 21); counted apart from text changes.
+    pub renumbered: usize,
+    /// Visible changes per class (a replacement counts once).
+    pub changes: BTreeMap<ChangeClass, usize>,
+    /// Changes hidden by `--ignore`, per class.
+    pub ignored_changes: BTreeMap<ChangeClass, usize>,
+    /// The classes hidden by `--ignore`.
+    pub ignored: Vec<ChangeClass>,
+    /// Pairs whose word diff reached its deadline (a coarser diff).
+    pub deadline_hits: usize,
+    /// Do the documents differ (any visible change, renumbering, move,
+    /// split, merge, insertion or deletion)? This is the exit status.
+    pub differences: bool,
+    /// Invisible and confusable changes, always reported.
+    pub warnings: Vec<Warning>,
+}
+
+/// One aligned pair of blocks and its word diff.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// What happened: `unchanged`, `modified`, `moved`, `split`, `merged`,
+    /// `inserted`, `deleted`.
+    pub kind: LinkKind,
+    /// Old block indexes (as printed by `normdiff parse`), 0–2.
+    pub old: Vec<usize>,
+    /// New block indexes, 0–2.
+    pub new: Vec<usize>,
+    /// Labels of the old blocks as printed (`"18"`, `"13 a)"`), or null.
+    pub old_labels: Vec<Option<String>>,
+    /// Labels of the new blocks, or null.
+    pub new_labels: Vec<Option<String>>,
+    /// Similarity of the two sides, 0 to 1 (from the aligner).
+    pub similarity: f64,
+    /// The label changed (18 → 21). Never a text change.
+    pub renumbered: bool,
+    /// Does the pair carry a visible (not ignored) word change?
+    pub changed: bool,
+    /// The word diff: `equal` + `delete` texts give the old side's text,
+    /// `equal` + `insert` the new side's (blocks joined by a blank line).
+    pub ops: Vec<Op>,
+}
+
+impl Pair {
+    /// Is there anything to show for this pair: a visible change, a label
+    /// change, or a kind other than `unchanged`?
+    pub fn differs(&self) -> bool {
+        self.changed || self.renumbered || self.kind != LinkKind::Unchanged
+    }
+}
+
+/// The diff report of two documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiffReport {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// A name for the old document (a path, `REV:path`), set by the caller;
+    /// `None` from [`build_report`].
+    pub old_name: Option<String>,
+    /// A name for the new document, set by the caller.
+    pub new_name: Option<String>,
+    /// Counts, ignored classes, warnings, and whether the documents differ.
+    pub summary: Summary,
+    /// Every pair, in reading order (new-document order, deletions where
+    /// they stood).
+    pub pairs: Vec<Pair>,
+}
+
+fn side_text(doc: &Document, idx: &[usize]) -> String {
+    let texts: Vec<&str> = idx
+        .iter()
+        .filter_map(|&i| doc.blocks.get(i).map(|b| b.text.as_str()))
+        .collect();
+    texts.join(BLOCK_SEPARATOR)
+}
+
+fn labels(doc: &Document, idx: &[usize]) -> Vec<Option<String>> {
+    idx.iter()
+        .map(|&i| doc.blocks.get(i).and_then(|b| b.label.clone()))
+        .collect()
+}
+
+/// Writes invisible characters of `s` as `⟦U+XXXX⟧`, keeping the rest.
+pub fn show_invisible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("⟦U+{:04X}⟧", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// The warnings raised by one op of pair `pair`.
+fn warnings_for(op: &Op, pair: usize, out: &mut Vec<Warning>) {
+    let verb = if op.op == OpKind::Insert {
+        "inserted"
+    } else {
+        "deleted"
+    };
+    let shown = clip(&show_invisible(&op.text), 60);
+    let invisible: BTreeSet<String> = op
+        .text
+        .chars()
+        .filter(|&c| is_invisible(c))
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    if !invisible.is_empty() {
+        let list: Vec<String> = invisible.into_iter().collect();
+        out.push(Warning {
+            class: ChangeClass::Invisible,
+            pair,
+            message: format!("invisible {} {verb} in “{shown}”", list.join(" ")),
+        });
+    }
+    // A confusable change, or any inserted word that mixes scripts.
+    let mixed = op.op == OpKind::Insert
+        && op
+            .text
+            .split(|c: char| !c.is_alphabetic())
+            .any(is_mixed_script);
+    if op.op == OpKind::Insert && (op.class == Some(ChangeClass::Confusable) || mixed) {
+        let odd: BTreeSet<String> = op
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic() && !c.is_ascii())
+            .map(|c| format!("U+{:04X}", c as u32))
+            .collect();
+        let list: Vec<String> = odd.into_iter().collect();
+        out.push(Warning {
+            class: ChangeClass::Confusable,
+            pair,
+            message: format!("look-alike characters {} in “{shown}”", list.join(" ")),
+        });
+    }
+}
+
+/// Builds the report of `old` → `new` under `alignment`.
+///
+/// Blocks named by the alignment but absent from a document are skipped
+/// (their text counts as empty) rather than causing a panic.
+pub fn build_report(
+    old: &Document,
+    new: &Document,
+    alignment: &Alignment,
+    opts: &ReportOptions,
+) -> DiffReport {
+    let ignore: BTreeSet<ChangeClass> = opts
+        .ignore
+        .iter()
+        .copied()
+        .filter(|c| c.is_ignorable())
+        .collect();
+    let mut summary = Summary {
+        ignored: ignore.iter().copied().collect(),
+        ..Summary::default()
+    };
+    let mut pairs = Vec::with_capacity(alignment.links.len());
+    for link in &alignment.links {
+        let (ot, nt) = (side_text(old, &link.old), side_text(new, &link.new));
+        let wd = diff_text(&ot, &nt, &opts.diff);
+        summary.deadline_hits += usize::from(wd.deadline_hit);
+        let mut ops = wd.ops;
+        let mut changed = false;
+        let mut prev_delete_class = None;
+        for op in &mut ops {
+            let Some(class) = op.class else {
+                prev_delete_class = None;
+                continue;
+            };
+            op.ignored = ignore.contains(&class);
+            changed |= !op.ignored;
+            // A delete followed by an insert of the same class is one change.
+            let counted = !(op.op == OpKind::Insert && prev_delete_class == Some(class));
+            prev_delete_class = (op.op == OpKind::Delete).then_some(class);
+            if counted {
+                let map = if op.ignored {
+                    &mut summary.ignored_changes
+                } else {
+                    &mut summary.changes
+                };
+                *map.entry(class).or_insert(0) += 1;
+            }
+            warnings_for(op, pairs.len(), &mut summary.warnings);
+        }
+        let kind = match link.kind {
+            LinkKind::Unchanged | LinkKind::Modified if changed => LinkKind::Modified,
+            LinkKind::Unchanged | LinkKind::Modified => LinkKind::Unchanged,
+            k => k,
+        };
+        summary.kinds.bump(kind);
+        summary.renumbered += usize::from(link.renumbered);
+        let pair = Pair {
+            kind,
+            old: link.old.clone(),
+            new: link.new.clone(),
+            old_labels: labels(old, &link.old),
+            new_labels: labels(new, &link.new),
+            similarity: (link.score.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0,
+            renumbered: link.renumbered,
+            changed,
+            ops,
+        };
+        summary.differences |= pair.differs();
+        pairs.push(pair);
+    }
+    DiffReport {
+        schema_version: SCHEMA_VERSION,
+        old_name: None,
+        new_name: None,
+        summary,
+        pairs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::same::{align, SameOptions};
+    use crate::{ingest, InputFormat};
+
+    fn report(old: &str, new: &str, ignore: &[ChangeClass]) -> DiffReport {
+        let (o, n) = (
+            ingest(old, InputFormat::Text),
+            ingest(new, InputFormat::Text),
+        );
+        let a = align(&o, &n, &SameOptions::default());
+        let opts = ReportOptions {
+            ignore: ignore.iter().copied().collect(),
+            ..ReportOptions::default()
+        };
+        build_report(&o, &n, &a, &opts)
+    }
+
+    #[test]
+    fn identical_documents_do_not_differ() {
+        let r = report(
+            "1. Le Groupe.\n\n2. Note.\n",
+            "1. Le Groupe.\n\n2. Note.\n",
+            &[],
+        );
+        assert!(!r.summary.differences);
+        assert_eq!(r.summary.kinds.unchanged, 2);
+        assert!(r.summary.changes.is_empty());
+    }
+
+    #[test]
+    fn hard_wrapped_and_unwrapped_show_no_change() {
+        let wrapped = "1. Le Groupe réaffirme qu'un environnement\nouvert, sûr, stable, accessible et pacifique\nest essentiel.\n\n2. Autre paragraphe\nici.\n";
+        let flat = "1. Le Groupe réaffirme qu'un environnement ouvert, sûr, stable, accessible et pacifique est essentiel.\n\n2. Autre paragraphe ici.\n";
+        let r = report(wrapped, flat, &[]);
+        assert!(!r.summary.differences, "{:#?}", r.summary);
+        assert!(r.pairs.iter().all(|p| p.ops.len() == 1));
+    }
+
+    #[test]
+    fn ignored_classes_are_hidden_but_kept() {
+        let r = report("1. de l’Internet.\n", "1. de l'Internet.\n", &[]);
+        assert!(r.summary.differences);
+        assert_eq!(r.summary.changes.get(&ChangeClass::Typography), Some(&1));
+        let r = report(
+            "1. de l’Internet.\n",
+            "1. de l'Internet.\n",
+            &[ChangeClass::Typography],
+        );
+        assert!(!r.summary.differences);
+        assert_eq!(r.summary.kinds.unchanged, 1);
+        assert_eq!(
+            r.summary.ignored_changes.get(&ChangeClass::Typography),
+            Some(&1)
+        );
+        assert!(r.pairs[0].ops.iter().any(|o| o.ignored));
+    }
+
+    #[test]
+    fn invisible_changes_cannot_be_ignored_and_warn() {
+        let all: Vec<ChangeClass> = ChangeClass::ALL.to_vec();
+        let r = report(
+            "1. le noyau public.\n",
+            "1. le noy\u{200B}au public.\n",
+            &all,
+        );
+        assert!(r.summary.differences);
+        assert_eq!(r.summary.warnings.len(), 1);
+        assert_eq!(r.summary.warnings[0].class, ChangeClass::Invisible);
+        assert!(r.summary.warnings[0].message.contains("U+200B"));
+        let r = report(
+            "1. le noyau public.\n",
+            "1. le n\u{043E}yau public.\n",
+            &all,
+        );
+        assert!(r.summary.differences);
+        assert!(r
+            .summary
+            .warnings
+            .iter()
+            .any(|w| w.class == ChangeClass::Confusable));
+        // With a 1-1 link, the change itself is classed confusable.
+        let (o, n) = (
+            ingest("1. le noyau public.\n", InputFormat::Text),
+            ingest("1. le n\u{043E}yau public.\n", InputFormat::Text),
+        );
+        let link = crate::align::Link {
+            kind: LinkKind::Modified,
+            old: vec![0],
+            new: vec![0],
+            score: 0.9,
+            renumbered: false,
+        };
+        let a = Alignment { links: vec![link] };
+        let opts = ReportOptions {
+            ignore: all.iter().copied().collect(),
+            ..ReportOptions::default()
+        };
+        let r = build_report(&o, &n, &a, &opts);
+        assert_eq!(r.summary.changes.get(&ChangeClass::Confusable), Some(&1));
+        assert_eq!(r.summary.warnings.len(), 1);
+    }
+
+    #[test]
+    fn pair_texts_rebuild_from_ops() {
+        let (old, new) = (
+            "1. Un.\n\n2. Deux.\n",
+            "1. Un.\n\n2. Trois.\n\n3. Quatre.\n",
+        );
+        let (o, n) = (
+            ingest(old, InputFormat::Text),
+            ingest(new, InputFormat::Text),
+        );
+        let r = report(old, new, &[]);
+        assert!(r.summary.differences);
+        for p in &r.pairs {
+            let side = |skip: OpKind| -> String {
+                p.ops
+                    .iter()
+                    .filter(|op| op.op != skip)
+                    .map(|op| op.text.as_str())
+                    .collect()
+            };
+            assert_eq!(side(OpKind::Insert), side_text(&o, &p.old));
+            assert_eq!(side(OpKind::Delete), side_text(&n, &p.new));
+        }
+    }
+}
