@@ -19,13 +19,13 @@
 //!   text is never altered.
 //! - [`segment`]: words and sentences, language-aware (elisions, CJK).
 //! - [`align`]: block alignment between drafts ([`align::same`]).
-//! - [`history`]: a phrase through versions (an abstract [`history::VersionSource`]):
-//!   occurrences by block and sentence, events in time order.
 //! - [`diff`]: word-level diff of two texts, semantic clean-up, change
 //!   classes (substantive, punctuation, case, typography, whitespace,
 //!   invisible, confusable).
 //! - [`report`]: the diff report of two documents (pairs, word ops,
 //!   summary, warnings), the only thing renderers see.
+//! - [`history`]: a phrase through versions (an abstract [`history::VersionSource`]):
+//!   occurrences by block and sentence, events in time order.
 //! - [`numerals`]: numbers in every script, Roman numerals, ordinal words.
 //!
 //! ## Example

@@ -6,9 +6,9 @@
 //! core library decided.
 //!
 //! - [`document`]: the output of `normdiff parse` (text and JSON).
-//! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
 //! - [`redline`]: the output of `normdiff diff` (Markdown, CriticMarkup,
 //!   HTML, JSON, terminal), one renderer per format behind [`Render`].
+//! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
 //!
 //! ## Example
 //!
@@ -27,10 +27,10 @@
 pub mod document;
 pub mod escape;
 pub mod redline;
-pub mod trace;
 
 pub use redline::html::Html;
 pub use redline::json::Json;
 pub use redline::markdown::{Markdown, Style};
 pub use redline::terminal::Terminal;
 pub use redline::Render;
+pub mod trace;

@@ -31,24 +31,6 @@ pub enum Command {
     ///   normdiff parse report.txt
     ///   normdiff parse report.md --format json | jq '.blocks[] | .label'
     Parse(crate::cmd::parse::ParseArgs),
-    /// Follow a phrase through versions: when it appeared, changed, moved,
-    /// disappeared, and what wording took its place.
-    ///
-    /// Walks git history (first parent from --rev, renames followed) or an
-    /// ordered list of drafts (--files, dates from --manifest), finds the
-    /// phrase in each version by paragraph and sentence (across hard wraps,
-    /// with typography, case and French elisions folded), aligns
-    /// consecutive versions so a paragraph keeps its identity when
-    /// renumbered or moved, and reports events: introduced, removed (with
-    /// the words that replaced it), changed, moved, renumbered, renamed,
-    /// reintroduced.
-    ///
-    /// Examples:
-    ///   normdiff trace "bon père de famille" --repo code-civil
-    ///   normdiff trace "noyau public de l'Internet" --files zero.txt rev1.txt final.txt
-    ///   normdiff trace "bon père de famille" --path 'Code Civil/Livre III/**' --format json
-    ///   normdiff trace "en bon père de famille" --variant raisonnablement --fuzzy 1
-    Trace(crate::cmd::trace::TraceArgs),
     /// Redline two drafts: pair every paragraph with its counterpart, show
     /// word changes.
     ///
@@ -71,4 +53,22 @@ pub enum Command {
     ///   normdiff diff old.md new.md --ignore whitespace >/dev/null || echo "drafts differ"
     #[command(verbatim_doc_comment)]
     Diff(crate::cmd::diff::DiffArgs),
+    /// Follow a phrase through versions: when it appeared, changed, moved,
+    /// disappeared, and what wording took its place.
+    ///
+    /// Walks git history (first parent from --rev, renames followed) or an
+    /// ordered list of drafts (--files, dates from --manifest), finds the
+    /// phrase in each version by paragraph and sentence (across hard wraps,
+    /// with typography, case and French elisions folded), aligns
+    /// consecutive versions so a paragraph keeps its identity when
+    /// renumbered or moved, and reports events: introduced, removed (with
+    /// the words that replaced it), changed, moved, renumbered, renamed,
+    /// reintroduced.
+    ///
+    /// Examples:
+    ///   normdiff trace "bon père de famille" --repo code-civil
+    ///   normdiff trace "noyau public de l'Internet" --files zero.txt rev1.txt final.txt
+    ///   normdiff trace "bon père de famille" --path 'Code Civil/Livre III/**' --format json
+    ///   normdiff trace "en bon père de famille" --variant raisonnablement --fuzzy 1
+    Trace(crate::cmd::trace::TraceArgs),
 }

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Parse(args) => parse::run(args),
-        Command::Trace(args) => trace::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Trace(args) => trace::run(args),
     }
 }
