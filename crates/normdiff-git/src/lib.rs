@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod treediff;
 mod walk;
 
 pub use error::{Error, ErrorKind};
