@@ -1,11 +1,11 @@
 //! Same-language block alignment (old draft → new draft).
 //!
 //! 1. **Features.** Each block becomes a TF-IDF vector of word unigrams and
-//!    bigrams over comparison keys ([`super::features`]); candidate pairs
+//!    bigrams over comparison keys (`align::features`); candidate pairs
 //!    come from an inverted index within a fixed budget per block, plus
 //!    blocks whose normalized text is identical.
 //! 2. **Spine.** The heaviest chain of candidate pairs increasing on both
-//!    sides ([`super::chain`]): the monotone 1-1 part of the alignment;
+//!    sides (`align::chain`): the monotone 1-1 part of the alignment;
 //!    unpaired blocks are the 1-0 and 0-1 steps.
 //! 3. **Splits and merges.** A spine pair extends to 1-2 (split) or 2-1
 //!    (merged) when an unpaired neighbour, joined to its side, raises the
