@@ -296,8 +296,9 @@ fn common_affixes(old: &str, new: &str) -> (usize, usize) {
     let mut p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     // Back up to just after a white-space run followed by a non-space.
     let ws = |c: char| crate::normalize::is_space(c);
-    let cut_pre = |p: usize| -> usize {
+    {
         let mut pos = p;
+        p = 0;
         while pos > 0 {
             if old.is_char_boundary(pos) {
                 let before = old[..pos].chars().next_back();
@@ -306,14 +307,13 @@ fn common_affixes(old: &str, new: &str) -> (usize, usize) {
                     && after.is_some_and(|c| !ws(c))
                     && new[pos..].chars().next().is_some_and(|c| !ws(c))
                 {
-                    return pos;
+                    p = pos;
+                    break;
                 }
             }
             pos -= 1;
         }
-        0
-    };
-    p = cut_pre(p);
+    }
     let mut s = a
         .iter()
         .rev()
