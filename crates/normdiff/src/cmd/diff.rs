@@ -124,8 +124,12 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     if args.old == "-" && args.new == "-" {
         anyhow::bail!("only one of OLD and NEW can be standard input (-)");
     }
-    let old = input::read_document(&args.old, &args.input)?;
-    let new = input::read_document(&args.new, &args.input)?;
+    // The two documents are read and ingested in parallel.
+    let (old, new) = rayon::join(
+        || input::read_document(&args.old, &args.input),
+        || input::read_document(&args.new, &args.input),
+    );
+    let (old, new) = (old?, new?);
     let alignment = align(&old, &new, &SameOptions::default());
     let opts = ReportOptions {
         ignore: args.ignore.iter().map(|c| c.class()).collect(),
