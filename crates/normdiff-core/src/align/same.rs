@@ -372,7 +372,7 @@ fn unique_identical(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
 
 /// Equal texts, white space runs aside.
 fn same_text(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
+    a == b || a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Would pairing old `i` with new `j` keep the spine monotone?
