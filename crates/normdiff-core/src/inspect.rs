@@ -45,25 +45,35 @@ pub fn is_mixed_script(word: &str) -> bool {
     false
 }
 
+/// Characters of context kept on each side of a noted character.
+const CONTEXT_CHARS: usize = 24;
+
+/// The word around byte offset `at` (bounded to [`CONTEXT_CHARS`] on each
+/// side, so that a note on a huge unbroken run stays cheap), with invisible
+/// characters made visible as `⟦U+XXXX⟧`.
 fn word_around(text: &str, at: usize) -> String {
     let start = text[..at]
         .char_indices()
         .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .take(CONTEXT_CHARS)
+        .take_while(|&(_, c)| !c.is_whitespace())
+        .last()
+        .map_or(at, |(i, _)| i);
     let end = text[at..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| at + i);
-    text[start..end]
-        .chars()
-        .map(|c| {
-            if is_invisible(c) {
-                format!("⟦U+{:04X}⟧", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+        .char_indices()
+        .take(CONTEXT_CHARS + 1)
+        .take_while(|&(k, c)| k == 0 || !c.is_whitespace())
+        .last()
+        .map_or(at, |(k, c)| at + k + c.len_utf8());
+    let mut out = String::new();
+    for c in text[start..end].chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("⟦U+{:04X}⟧", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Lists the invisible and mixed-script characters of `blocks`. Only the
@@ -74,8 +84,9 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
     for b in blocks {
         let text = b.text.as_str();
         let bytes = text.as_bytes();
-        // Start of the last word already checked for mixed scripts.
-        let mut checked_word: Option<usize> = None;
+        // End of the last word already checked for mixed scripts: each word
+        // is examined once, so the pass stays linear however long a word is.
+        let mut checked_until = 0usize;
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] < 0x80 {
@@ -91,24 +102,24 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
                     class: "invisible".to_owned(),
                     context: word_around(text, i),
                 });
-            } else if c.is_alphabetic() && script(c) != Script::Other {
+            } else if i >= checked_until && c.is_alphabetic() && script(c) != Script::Other {
                 // The word around this letter (letters and invisible
                 // characters), checked once.
                 let is_word = |c: char| c.is_alphabetic() || is_invisible(c);
-                let start = text[..i]
+                let start = text[checked_until..i]
                     .char_indices()
                     .rev()
                     .find(|&(_, c)| !is_word(c))
-                    .map_or(0, |(k, c)| k + c.len_utf8());
-                if checked_word != Some(start) {
-                    checked_word = Some(start);
+                    .map_or(checked_until, |(k, c)| checked_until + k + c.len_utf8());
+                {
                     let end = text[i..]
                         .find(|c: char| !is_word(c))
                         .map_or(text.len(), |k| i + k);
+                    checked_until = end;
                     let w = &text[start..end];
                     if is_mixed_script(w) {
                         let first = w.chars().find(|c| script(*c) != Script::Other).map(script);
-                        for c in w.chars() {
+                        for (k, c) in w.char_indices() {
                             if c.is_alphabetic()
                                 && script(c) != Script::Other
                                 && Some(script(c)) != first
@@ -118,7 +129,7 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
                                     line: b.lines[0],
                                     code_point: format!("U+{:04X}", c as u32),
                                     class: "mixed-script".to_owned(),
-                                    context: w.to_owned(),
+                                    context: word_around(text, start + k),
                                 });
                             }
                         }
@@ -152,6 +163,19 @@ mod tests {
         );
         assert_eq!(doc.char_notes[0].context, "nоyau");
         assert_eq!(doc.char_notes[1].context, "l'Inter⟦U+200B⟧net.");
+    }
+
+    /// Found by fuzzing: a huge unbroken run full of invisible and
+    /// look-alike characters made the notes quadratic.
+    #[test]
+    fn notes_on_a_huge_unbroken_run_stay_linear_and_bounded() {
+        let run: String = "aо\u{200B}".repeat(20_000);
+        let doc = crate::ingest(&run, crate::InputFormat::Text);
+        assert_eq!(doc.char_notes.len(), 40_000);
+        assert!(doc
+            .char_notes
+            .iter()
+            .all(|n| n.context.chars().count() < 200));
     }
 
     #[test]
