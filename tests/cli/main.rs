@@ -6,6 +6,7 @@
 mod align;
 mod diff;
 mod examples;
+mod hostile;
 mod locate;
 mod parse;
 mod trace;

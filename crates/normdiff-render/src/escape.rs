@@ -11,6 +11,11 @@ pub fn html(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // C0/C1 controls are not valid in HTML and could reach a
+            // terminal if the page is printed: shown, not passed through.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {
+                out.push_str(&format!("⟦U+{:04X}⟧", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -93,6 +98,7 @@ pub fn markdown_cell(s: &str) -> String {
                 out.push(c);
             }
             '\n' | '\r' => out.push(' '),
+            c if c.is_control() && c != '\t' => out.push_str(&format!("⟦U+{:04X}⟧", c as u32)),
             _ => out.push(c),
         }
     }
@@ -102,6 +108,11 @@ pub fn markdown_cell(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_cells_show_control_characters() {
+        assert_eq!(markdown_cell("a\u{1b}[31mb"), "a⟦U+001B⟧\\[31mb");
+    }
 
     #[test]
     fn markdown_cells_are_inert() {

@@ -38,6 +38,7 @@ fn md(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            c if c.is_control() && c != '\t' => out.push_str(&format!("⟦U+{:04X}⟧", c as u32)),
             c => out.push(c),
         }
     }
