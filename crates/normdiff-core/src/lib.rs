@@ -26,6 +26,8 @@
 //!   summary, warnings), the only thing renderers see.
 //! - [`history`]: a phrase through versions (an abstract [`history::VersionSource`]):
 //!   occurrences by block and sentence, events in time order.
+//! - [`check`]: the CI gate: watched phrases and protected paragraphs
+//!   between two versions of a set of files, a verdict per entry.
 //! - [`numerals`]: numbers in every script, Roman numerals, ordinal words.
 //!
 //! ## Example
@@ -44,6 +46,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod check;
 pub mod decode;
 pub mod diff;
 pub mod error;
