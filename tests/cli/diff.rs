@@ -80,7 +80,13 @@ fn json_contract() {
     let count = |side: &str| -> Vec<u64> {
         let mut v: Vec<u64> = pairs
             .iter()
-            .flat_map(|p| p[side].as_array().unwrap().iter().map(|i| i.as_u64().unwrap()))
+            .flat_map(|p| {
+                p[side]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| i.as_u64().unwrap())
+            })
             .collect();
         v.sort();
         v
@@ -97,7 +103,11 @@ fn json_contract() {
     // Renumbering is never a text change: a pair only renumbered has no ops
     // other than equal.
     assert!(pairs.iter().any(|p| p["renumbered"] == true
-        && p["ops"].as_array().unwrap().iter().all(|o| o["op"] == "equal")));
+        && p["ops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["op"] == "equal")));
 }
 
 #[test]
@@ -106,7 +116,10 @@ fn exit_codes() {
     assert_eq!(diff(&[OLD, NEW]).0, 1);
     let (code, _, err) = diff(&[OLD, "fixtures/drafts/gge/missing.txt"]);
     assert_eq!(code, 2);
-    assert!(err.contains("missing.txt") && err.lines().count() == 1, "{err}");
+    assert!(
+        err.contains("missing.txt") && err.lines().count() == 1,
+        "{err}"
+    );
     assert_eq!(diff(&[OLD, NEW, "--format", "pdf"]).0, 2);
     assert_eq!(diff(&[OLD, NEW, "--ignore", "substantive"]).0, 2);
     assert_eq!(diff(&["-", "-"]).0, 2);
@@ -140,14 +153,21 @@ fn ignore_hides_classes_from_output_and_exit_code() {
     let (code, out, _) = diff(&[&old, &new, "--ignore", "typography,case,punctuation"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("No differences."), "{out}");
-    assert!(out.contains("ignored: punctuation 1, case 1, typography 3"), "{out}");
+    assert!(
+        out.contains("ignored: punctuation 1, case 1, typography 3"),
+        "{out}"
+    );
 }
 
 #[test]
 fn invisible_and_confusable_changes_cannot_be_ignored() {
     let dir = tempfile::tempdir().unwrap();
     let old = temp_file(&dir, "old.txt", "1. Le noyau public de l'Internet.\n");
-    let zw = temp_file(&dir, "zw.txt", "1. Le noyau\u{200B} public de l'Internet.\n");
+    let zw = temp_file(
+        &dir,
+        "zw.txt",
+        "1. Le noyau\u{200B} public de l'Internet.\n",
+    );
     let all = "typography,case,punctuation,whitespace";
     let (code, out, _) = diff(&[&old, &zw, "--ignore", all, "--format", "json"]);
     assert_eq!(code, 1);
@@ -156,7 +176,10 @@ fn invisible_and_confusable_changes_cannot_be_ignored() {
     let (_, md, _) = diff(&[&old, &zw, "--ignore", all]);
     assert!(md.contains("⟦U+200B⟧") && md.contains("⚠"), "{md}");
     let (_, term, _) = diff(&[&old, &zw, "--format", "terminal"]);
-    assert!(term.contains("⟦U+200B⟧") && term.contains("warning:"), "{term}");
+    assert!(
+        term.contains("⟦U+200B⟧") && term.contains("warning:"),
+        "{term}"
+    );
     let (_, html, _) = diff(&[&old, &zw, "--format", "html"]);
     assert!(html.contains("⟦U+200B⟧"), "{html}");
     let cy = temp_file(&dir, "cy.txt", "1. Le n\u{043E}yau public de l'Internet.\n");

@@ -3,6 +3,7 @@
 //! (`../shared/corpus`, or `$NORMDIFF_CORPUS`) skip with a printed reason
 //! when it is absent.
 
+mod check;
 mod diff;
 mod parse;
 mod trace;

@@ -1,6 +1,7 @@
 //! One module per subcommand; each turns its arguments into core calls and
 //! picks a renderer.
 
+pub mod check;
 pub mod diff;
 pub mod parse;
 pub mod trace;
@@ -13,6 +14,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Check(args) => check::run(args),
         Command::Trace(args) => trace::run(args),
     }
 }
