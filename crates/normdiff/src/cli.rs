@@ -74,7 +74,7 @@ pub enum Command {
     /// The CI gate: fail (or warn) when a change touches watched wording.
     ///
     /// Reads the watch file (.normdiff.toml at the repository root, or
-    /// --watch FILE: [[watch]] phrases and [[protect]] paragraphs; format in
+    /// --watch FILE: `[[watch]]` phrases and `[[protect]]` paragraphs; format in
     /// docs/watch-file.md) and compares two versions of every watched file:
     /// two git revisions (renamed files followed), two directories or two
     /// files. Paragraphs are aligned, so a renumbered or moved paragraph
