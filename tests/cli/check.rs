@@ -160,6 +160,12 @@ fn reworded_phrase_fails_with_a_redline_in_every_format() {
     let (code, gh, _) = r.check(&["--format", "github"]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(gh);
+    // Same input, same bytes; and the repository is left untouched.
+    assert_eq!(
+        r.check(&["--format", "json"]).1,
+        r.check(&["--format", "json"]).1
+    );
+    assert_eq!(r.git(&["status", "--porcelain"]), "");
 }
 
 #[test]
@@ -343,10 +349,11 @@ fn directories_and_files_without_git() {
         BASE.replace("noyau public", "noyau mondial"),
     )
     .unwrap();
-    let watch = tmp.path().join("watch.toml");
+    // The watch file inside the new directory is never read as a document.
+    let watch = new.join(".normdiff.toml");
     std::fs::write(
         &watch,
-        WATCH.replace("on_change", "paths = [\"sub/*.md\"]\non_change"),
+        WATCH.replace("on_change", "paths = [\"sub/*.md\", \"*.toml\"]\non_change"),
     )
     .unwrap();
     let s = |p: &Path| p.to_str().unwrap().to_owned();

@@ -184,13 +184,26 @@ fn read_file(p: &Path) -> anyhow::Result<Vec<u8>> {
 /// The files of two directories, paired by relative path; a file only in
 /// the old directory and one only in the new with identical bytes count as
 /// renamed.
+///
+/// Files named like the watch file (`.normdiff.toml`) and the watch file
+/// given (`watch`) are left out.
 pub fn dir_files(
     old_dir: &Path,
     new_dir: &Path,
     w: &WatchFile,
+    watch: &Path,
     max: usize,
 ) -> anyhow::Result<Vec<FileVersions>> {
-    let (old, new) = (walk_dir(old_dir)?, walk_dir(new_dir)?);
+    let watch = watch.canonicalize().ok();
+    let keep = |m: BTreeMap<String, std::path::PathBuf>| -> BTreeMap<String, std::path::PathBuf> {
+        m.into_iter()
+            .filter(|(rel, p)| {
+                rel.rsplit('/').next() != Some(crate::cmd::check::DEFAULT_WATCH)
+                    && (watch.is_none() || p.canonicalize().ok() != watch)
+            })
+            .collect()
+    };
+    let (old, new) = (keep(walk_dir(old_dir)?), keep(walk_dir(new_dir)?));
     let only_old: Vec<&String> = old.keys().filter(|k| !new.contains_key(*k)).collect();
     let mut renamed_from: BTreeMap<&String, &String> = BTreeMap::new();
     for n in new.keys().filter(|k| !old.contains_key(*k)) {

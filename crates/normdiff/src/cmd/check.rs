@@ -124,10 +124,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let max = args.input.max_size;
     let (files, w, single, base_name, head_name) = match (&args.old, &args.new, &args.base) {
         (Some(old), Some(new), _) => {
-            let w = read_watch(args.watch.as_deref().unwrap_or(Path::new(DEFAULT_WATCH)))?;
+            let watch_path = args.watch.as_deref().unwrap_or(Path::new(DEFAULT_WATCH));
+            let w = read_watch(watch_path)?;
             let (o_dir, n_dir) = (old.is_dir(), new.is_dir());
             let (files, single) = match (o_dir, n_dir) {
-                (true, true) => (dir_files(old, new, &w, max)?, false),
+                (true, true) => (dir_files(old, new, &w, watch_path, max)?, false),
                 (false, false) => (two_files(old, new, max)?, true),
                 _ => bail!(
                     "{} and {}: give two directories or two files",
