@@ -3,8 +3,11 @@
 //! (`../shared/corpus`, or `$NORMDIFF_CORPUS`) skip with a printed reason
 //! when it is absent.
 
+mod align;
 mod check;
 mod diff;
+mod examples;
+mod locate;
 mod parse;
 mod trace;
 mod util;

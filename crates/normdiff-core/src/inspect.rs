@@ -66,67 +66,67 @@ fn word_around(text: &str, at: usize) -> String {
         .collect()
 }
 
-/// Lists the invisible and mixed-script characters of `blocks`, in one
-/// pass over each text (plain ASCII text is skipped outright).
+/// Lists the invisible and mixed-script characters of `blocks`. Only the
+/// non-ASCII characters are examined (ASCII has neither kind), so the cost
+/// follows the amount of non-ASCII text.
 pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
     let mut out = Vec::new();
     for b in blocks {
-        if b.text.is_ascii() {
-            continue;
-        }
-        let note = |i: usize, c: char, class: &str, context: String| CharNote {
-            block: Some(b.index),
-            line: b.lines[0],
-            code_point: format!("U+{:04X}", c as u32),
-            class: class.to_owned(),
-            context: if context.is_empty() {
-                word_around(&b.text, i)
-            } else {
-                context
-            },
-        };
-        // Current word: start byte and the scripts seen in it.
-        let mut word_start = 0;
-        let mut scripts: u8 = 0;
-        let flush = |start: usize, end: usize, scripts: u8, out: &mut Vec<CharNote>| {
-            if scripts.count_ones() > 1 {
-                let w = &b.text[start..end];
-                let first = w.chars().find(|c| script(*c) != Script::Other).map(script);
-                for (k, c) in w.char_indices() {
-                    if c.is_alphabetic() && script(c) != Script::Other && Some(script(c)) != first {
-                        out.push(note(start + k, c, "mixed-script", w.to_owned()));
+        let text = b.text.as_str();
+        let bytes = text.as_bytes();
+        // Start of the last word already checked for mixed scripts.
+        let mut checked_word: Option<usize> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("char boundary");
+            if is_invisible(c) {
+                out.push(CharNote {
+                    block: Some(b.index),
+                    line: b.lines[0],
+                    code_point: format!("U+{:04X}", c as u32),
+                    class: "invisible".to_owned(),
+                    context: word_around(text, i),
+                });
+            } else if c.is_alphabetic() && script(c) != Script::Other {
+                // The word around this letter (letters and invisible
+                // characters), checked once.
+                let is_word = |c: char| c.is_alphabetic() || is_invisible(c);
+                let start = text[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !is_word(c))
+                    .map_or(0, |(k, c)| k + c.len_utf8());
+                if checked_word != Some(start) {
+                    checked_word = Some(start);
+                    let end = text[i..]
+                        .find(|c: char| !is_word(c))
+                        .map_or(text.len(), |k| i + k);
+                    let w = &text[start..end];
+                    if is_mixed_script(w) {
+                        let first = w.chars().find(|c| script(*c) != Script::Other).map(script);
+                        for c in w.chars() {
+                            if c.is_alphabetic()
+                                && script(c) != Script::Other
+                                && Some(script(c)) != first
+                            {
+                                out.push(CharNote {
+                                    block: Some(b.index),
+                                    line: b.lines[0],
+                                    code_point: format!("U+{:04X}", c as u32),
+                                    class: "mixed-script".to_owned(),
+                                    context: w.to_owned(),
+                                });
+                            }
+                        }
                     }
                 }
             }
-        };
-        for (i, c) in b.text.char_indices() {
-            if c.is_ascii() {
-                if c.is_ascii_alphabetic() {
-                    scripts |= 1;
-                } else {
-                    flush(word_start, i, scripts, &mut out);
-                    scripts = 0;
-                    word_start = i + 1;
-                }
-                continue;
-            }
-            if is_invisible(c) {
-                out.push(note(i, c, "invisible", String::new()));
-            }
-            if c.is_alphabetic() {
-                scripts |= match script(c) {
-                    Script::Latin => 1,
-                    Script::Cyrillic => 2,
-                    Script::Greek => 4,
-                    Script::Other => 0,
-                };
-            } else if !is_invisible(c) {
-                flush(word_start, i, scripts, &mut out);
-                scripts = 0;
-                word_start = i + c.len_utf8();
-            }
+            i += c.len_utf8();
         }
-        flush(word_start, b.text.len(), scripts, &mut out);
     }
     out
 }

@@ -10,15 +10,14 @@
 //! bytes ──decode──▶ text ──ingest──▶ Document ──align──▶ Alignment ──diff──▶ Report
 //! ```
 //!
-//! - [`decode`]: bytes to text (UTF-8 with or without BOM, UTF-16 with BOM;
+//! - [`decode`](mod@decode): bytes to text (UTF-8 with or without BOM, UTF-16 with BOM;
 //!   binary and invalid input refused with the byte offset).
-//! - [`ingest`]: text or Markdown to a [`Document`] of [`Block`]s, repairing
+//! - [`ingest`](mod@ingest): text or Markdown to a [`Document`] of [`Block`]s, repairing
 //!   conversion damage (page breaks, footnotes, hard wraps, hyphenation) and
 //!   recognising labels (`18`, `13 a)`, `Article premier`, `第一条`).
 //! - [`normalize`]: comparison keys (typography, case, diacritics); display
 //!   text is never altered.
 //! - [`segment`]: words and sentences, language-aware (elisions, CJK).
-//! - [`align`]: block alignment between drafts ([`align::same`]).
 //! - [`diff`]: word-level diff of two texts, semantic clean-up, change
 //!   classes (substantive, punctuation, case, typography, whitespace,
 //!   invisible, confusable).
@@ -28,6 +27,10 @@
 //!   occurrences by block and sentence, events in time order.
 //! - [`check`]: the CI gate: watched phrases and protected paragraphs
 //!   between two versions of a set of files, a verdict per entry.
+//! - [`align`]: block alignment between drafts ([`align::same`]) and
+//!   between a document and its translation ([`align::cross`]).
+//! - [`locate`](mod@locate): where quoted passages sit in a document, even when the
+//!   quote is another translation or in another language.
 //! - [`numerals`]: numbers in every script, Roman numerals, ordinal words.
 //!
 //! ## Example
@@ -54,16 +57,19 @@ mod fxhash;
 pub mod history;
 pub mod ingest;
 pub mod inspect;
+pub mod locate;
 pub mod model;
 pub mod normalize;
 pub mod numerals;
 pub mod report;
 pub mod segment;
 
+pub use align::cross::{CrossAlignment, CrossLink, CrossOptions, Glossary, GlossaryEntry};
 pub use decode::{decode, Decoded, Encoding};
 pub use diff::{diff_text, ChangeClass, DiffOptions, Op, OpKind, WordDiff};
 pub use error::{Error, ErrorKind, Result};
 pub use ingest::{ingest, InputFormat};
+pub use locate::{locate, LocateOptions, LocateReport, QuoteMatch, QuoteResult};
 pub use model::{Block, BlockKind, CharNote, Document, Footnote, Repair, RepairKind, SourceFormat};
 pub use normalize::{key, Profile};
 pub use report::{build_report, DiffReport, Pair, ReportOptions, Summary};

@@ -128,10 +128,22 @@ fn push_typographic(c: char, out: &mut String) {
 /// With typography folding, leading and trailing spaces are trimmed and
 /// inner runs collapse to one space.
 pub fn key(text: &str, profile: Profile) -> String {
+    if text.is_ascii() {
+        return ascii_key(text, profile);
+    }
     let mut s: String = if profile.typography {
         let mut out = String::with_capacity(text.len());
-        for c in text.nfc() {
-            push_typographic(c, &mut out);
+        match unicode_normalization::is_nfc_quick(text.chars()) {
+            unicode_normalization::IsNormalized::Yes => {
+                for c in text.chars() {
+                    push_typographic(c, &mut out);
+                }
+            }
+            _ => {
+                for c in text.nfc() {
+                    push_typographic(c, &mut out);
+                }
+            }
         }
         out.trim().to_owned()
     } else {
@@ -144,6 +156,33 @@ pub fn key(text: &str, profile: Profile) -> String {
         s = s.to_lowercase();
     }
     s
+}
+
+/// [`key`] of an ASCII text: the same result without the Unicode passes
+/// (NFC and diacritics are no-ops on ASCII; the only typographic variants
+/// are the backquote and white space).
+fn ascii_key(text: &str, profile: Profile) -> String {
+    if !profile.typography {
+        return if profile.case {
+            text.to_ascii_lowercase()
+        } else {
+            text.to_owned()
+        };
+    }
+    let mut out = String::with_capacity(text.len());
+    for b in text.trim_matches(|c: char| c.is_ascii_whitespace()).bytes() {
+        let c = match b {
+            b'`' => b'\'',
+            b if b.is_ascii_whitespace() => b' ',
+            b if profile.case => b.to_ascii_lowercase(),
+            b => b,
+        };
+        if c == b' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c as char);
+    }
+    out
 }
 
 /// Appends the *search fold* of `text` to `out`: letters and digits only,
@@ -216,6 +255,35 @@ mod tests {
         assert_eq!(key("noy\u{200B}au", Profile::NORMAL), "noyau");
         assert!(is_invisible('\u{202E}'));
         assert!(!is_invisible('a'));
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_general_path() {
+        for s in [
+            " A  b\t`c` ",
+            "Hello, World!",
+            "",
+            "  ",
+            "x\ny",
+            "ÉA `b`  c",
+        ] {
+            for p in [
+                Profile::EXACT,
+                Profile::TYPOGRAPHY,
+                Profile::NORMAL,
+                Profile::LOOSE,
+            ] {
+                // Appending a non-ASCII character that folds to nothing
+                // forces the general path.
+                let general = key(&format!("{s}\u{200B}"), p);
+                let general = if p.typography {
+                    general
+                } else {
+                    general.replace('\u{200B}', "")
+                };
+                assert_eq!(key(s, p), general, "{s:?} {p:?}");
+            }
+        }
     }
 
     #[test]

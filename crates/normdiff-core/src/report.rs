@@ -21,6 +21,7 @@ use crate::diff::{diff_text, ChangeClass, DiffOptions, Op, OpKind};
 use crate::inspect::is_mixed_script;
 use crate::model::Document;
 use crate::normalize::is_invisible;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -274,10 +275,21 @@ pub fn build_report(
         ignored: ignore.iter().copied().collect(),
         ..Summary::default()
     };
+    // Word diffs of the links in parallel (order kept), then one
+    // sequential pass for the summary.
+    let diffs: Vec<_> = alignment
+        .links
+        .par_iter()
+        .map(|link| {
+            diff_text(
+                &side_text(old, &link.old),
+                &side_text(new, &link.new),
+                &opts.diff,
+            )
+        })
+        .collect();
     let mut pairs = Vec::with_capacity(alignment.links.len());
-    for link in &alignment.links {
-        let (ot, nt) = (side_text(old, &link.old), side_text(new, &link.new));
-        let wd = diff_text(&ot, &nt, &opts.diff);
+    for (link, wd) in alignment.links.iter().zip(diffs) {
         summary.deadline_hits += usize::from(wd.deadline_hit);
         let mut ops = wd.ops;
         let mut changed = false;

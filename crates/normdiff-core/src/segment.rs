@@ -193,6 +193,15 @@ pub fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     let mut folded = String::new();
     for c in nfc.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
+            continue;
+        }
         if is_ideograph(c) {
             if !word.is_empty() {
                 f(&word);

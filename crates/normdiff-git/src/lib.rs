@@ -34,6 +34,7 @@
 mod error;
 mod filter;
 mod tree;
+mod treediff;
 mod walk;
 
 pub use error::{Error, ErrorKind};

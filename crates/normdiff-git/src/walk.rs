@@ -1,7 +1,8 @@
 //! The revision walk and the per-thread blob store.
 
 use crate::error::{Error, ErrorKind};
-use git2::{Delta, DiffFindOptions, DiffOptions, FileMode, Oid, Repository, Sort};
+use crate::treediff::{diff_trees, diff_with_renames};
+use git2::{Delta, Oid, Repository, Sort};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use normdiff_core::history::{
     BlobStore, Content, Revision, SourceStats, Timestamp, Version, VersionSource,
@@ -120,6 +121,10 @@ impl GitSource {
     /// not a repository, unknown revision, bad pattern, shallow history.
     pub fn open(dir: &Path, opts: &GitOptions) -> Result<GitSource, Error> {
         let shown = dir.display().to_string();
+        // Read-only walk over a local repository: skip re-hashing every
+        // object read (libgit2's check costs a SHA-1 per tree and blob; the
+        // repository's own integrity is `git fsck`'s business). Process-wide.
+        git2::opts::strict_hash_verification(false);
         let repo = Repository::discover(dir).map_err(|e| match e.code() {
             git2::ErrorCode::NotFound => Error::new(&shown, ErrorKind::NotARepository),
             _ => Error::git(&shown, e),
@@ -177,59 +182,35 @@ impl GitSource {
             Ok(p) => Some(p.tree()?),
             Err(_) => None,
         };
-        let mut dopts = DiffOptions::new();
-        dopts.skip_binary_check(true);
-        let mut diff =
-            self.repo
-                .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut dopts))?;
-        let (mut added, mut deleted) = (false, false);
-        for d in diff.deltas() {
-            added |= d.status() == Delta::Added;
-            deleted |= d.status() == Delta::Deleted;
-        }
+        let mut changes = Vec::new();
+        diff_trees(&self.repo, parent_tree.as_ref(), &tree, "", &mut changes)?;
+        let added = changes.iter().any(|c| c.status == Delta::Added);
+        let deleted = changes.iter().any(|c| c.status == Delta::Deleted);
         if added && deleted {
-            diff.find_similar(Some(DiffFindOptions::new().renames(true)))?;
+            changes = diff_with_renames(&self.repo, parent_tree.as_ref(), &tree)?;
         }
         let rev = Arc::new(revision(&commit));
         let mut out: Vec<Version> = Vec::new();
-        for d in diff.deltas() {
-            let path_of = |f: git2::DiffFile| f.path().map(|p| p.to_string_lossy().into_owned());
-            let (old_path, new_path) = (path_of(d.old_file()), path_of(d.new_file()));
-            let is_blob = |m: FileMode| {
-                matches!(
-                    m,
-                    FileMode::Blob | FileMode::BlobExecutable | FileMode::BlobGroupWritable
-                )
-            };
+        for c in changes {
             let version = |path: String, previous_path: Option<String>, content: Content| Version {
                 revision: rev.clone(),
                 path,
                 previous_path,
                 content,
             };
-            let deleted = |p: Option<String>| p.map(|p| version(p, None, Content::Deleted));
-            let blob = Content::Blob(d.new_file().id().to_string());
-            let new_ok =
-                is_blob(d.new_file().mode()) && new_path.as_deref().is_some_and(|p| self.wanted(p));
-            match d.status() {
-                Delta::Deleted if old_path.as_deref().is_some_and(|p| self.wanted(p)) => {
-                    out.extend(deleted(old_path));
+            let blob = || Content::Blob(c.new_id.to_string());
+            let old_ok = c.old_path.as_deref().is_some_and(|p| self.wanted(p));
+            let new_ok = c.new_path.as_deref().is_some_and(|p| self.wanted(p));
+            let (old_path, new_path) = (c.old_path.clone(), c.new_path.clone());
+            match (c.status, old_ok, new_ok) {
+                (Delta::Renamed, true, true) => {
+                    out.extend(new_path.map(|p| version(p, old_path, blob())))
                 }
-                Delta::Renamed => {
-                    let old_ok = old_path.as_deref().is_some_and(|p| self.wanted(p));
-                    match (old_ok, new_ok) {
-                        (true, true) => out.extend(new_path.map(|p| version(p, old_path, blob))),
-                        (false, true) => out.extend(new_path.map(|p| version(p, None, blob))),
-                        (true, false) => out.extend(deleted(old_path)),
-                        (false, false) => {}
-                    }
+                (Delta::Renamed | Delta::Deleted, true, false) | (Delta::Deleted, true, _) => {
+                    out.extend(old_path.map(|p| version(p, None, Content::Deleted)))
                 }
-                Delta::Added | Delta::Modified | Delta::Copied | Delta::Typechange => {
-                    if new_ok {
-                        out.extend(new_path.map(|p| version(p, None, blob)));
-                    } else if d.status() == Delta::Typechange && is_blob(d.old_file().mode()) {
-                        out.extend(deleted(old_path));
-                    }
+                (Delta::Renamed | Delta::Added | Delta::Modified, _, true) => {
+                    out.extend(new_path.map(|p| version(p, None, blob())))
                 }
                 _ => {}
             }

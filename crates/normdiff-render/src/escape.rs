@@ -81,9 +81,35 @@ pub fn terminal(s: &str) -> String {
     out
 }
 
+/// Makes text safe for a Markdown table cell: Markdown punctuation that
+/// could start emphasis, code, links or raw HTML is backslash-escaped,
+/// `|` too (it would end the cell), and line ends become spaces.
+pub fn markdown_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_cells_are_inert() {
+        assert_eq!(
+            markdown_cell("a|b <i>*x*</i>\nc"),
+            "a\\|b \\<i\\>\\*x\\*\\</i\\> c"
+        );
+    }
 
     #[test]
     fn html_is_inert() {

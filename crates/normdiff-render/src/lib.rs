@@ -11,6 +11,8 @@
 //! - [`check`]: the output of `normdiff check` (text, Markdown, JSON,
 //!   GitHub Actions workflow commands), behind [`RenderCheck`].
 //! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
+//! - [`align`]: the output of `normdiff align` (Markdown, HTML, TSV, JSON).
+//! - [`locate`]: the output of `normdiff locate` (JSON, Markdown).
 //!
 //! ## Example
 //!
@@ -26,6 +28,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod check;
 pub mod document;
 pub mod escape;
@@ -37,4 +40,6 @@ pub use redline::json::Json;
 pub use redline::markdown::{Markdown, Style};
 pub use redline::terminal::Terminal;
 pub use redline::Render;
+pub mod locate;
 pub mod trace;
+mod wire;

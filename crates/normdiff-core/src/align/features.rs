@@ -10,12 +10,13 @@
 
 use crate::fxhash::FxHashMap;
 use crate::segment::for_each_folded_word;
+use rayon::prelude::*;
 
 /// A sparse vector: (feature id, weight), sorted by feature id.
 pub(crate) type Vector = Vec<(u32, f32)>;
 
 /// Candidate pairs examined per block at most.
-pub(crate) const CANDIDATES_PER_BLOCK: usize = 24;
+pub(crate) const CANDIDATES_PER_BLOCK: usize = 12;
 /// Postings scanned per block at most while gathering candidates.
 const POSTINGS_BUDGET: usize = 1024;
 /// Weight of a bigram relative to a unigram.
@@ -37,22 +38,21 @@ pub(crate) struct Features {
     postings: Vec<Vec<u32>>,
 }
 
-/// The shared vocabulary: word keys and word-pair ids to feature ids.
+/// The shared vocabulary: word hashes and word-pair ids to dense feature ids.
 #[derive(Default)]
 struct Vocab {
-    words: FxHashMap<String, u32>,
+    words: FxHashMap<u64, u32>,
     pairs: FxHashMap<(u32, u32), u32>,
     len: u32,
 }
 
 impl Vocab {
-    fn word(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.words.get(w) {
-            return id;
+    fn word(&mut self, hash: u64) -> u32 {
+        let next = self.len;
+        let id = *self.words.entry(hash).or_insert(next);
+        if id == next {
+            self.len += 1;
         }
-        let id = self.len;
-        self.len += 1;
-        self.words.insert(w.to_owned(), id);
         id
     }
     fn pair(&mut self, a: u32, b: u32) -> u32 {
@@ -65,25 +65,35 @@ impl Vocab {
     }
 }
 
-/// Feature ids of a text: word unigrams then bigrams, with multiplicity;
-/// also returns the text's comparison key (its folded words, space-joined:
-/// punctuation aside, equal keys mean equal wording).
-fn raw_features(text: &str, vocab: &mut Vocab) -> (Vec<(u32, f32)>, String) {
+/// The folded words of a text as 64-bit hashes (collisions are
+/// negligible at document scale), and the text's comparison key (its
+/// folded words, space-joined: punctuation aside, equal keys mean equal
+/// wording). Independent per block, so it runs in parallel.
+fn word_hashes(text: &str) -> (Vec<u64>, String) {
+    use std::hash::Hasher;
     let mut k = String::with_capacity(text.len());
-    let mut ids: Vec<u32> = Vec::new();
+    let mut hashes = Vec::new();
     for_each_folded_word(text, |w| {
         if !k.is_empty() {
             k.push(' ');
         }
         k.push_str(w);
-        ids.push(vocab.word(w));
+        let mut h = crate::fxhash::FxHasher::default();
+        h.write(w.as_bytes());
+        hashes.push(h.finish());
     });
+    (hashes, k)
+}
+
+/// Feature ids of a block: word unigrams then bigrams, with multiplicity.
+fn raw_features(hashes: &[u64], vocab: &mut Vocab) -> Vec<(u32, f32)> {
+    let ids: Vec<u32> = hashes.iter().map(|&h| vocab.word(h)).collect();
     let mut out = Vec::with_capacity(ids.len() * 2);
     out.extend(ids.iter().map(|&id| (id, 1.0)));
     for pair in ids.windows(2) {
         out.push((vocab.pair(pair[0], pair[1]), BIGRAM_WEIGHT));
     }
-    (out, k)
+    out
 }
 
 fn weigh(raw: &[(u32, f32)], idf: &[f32]) -> Vector {
@@ -157,10 +167,18 @@ impl Features {
     /// Builds the vectors and the inverted index of two documents' texts.
     pub(crate) fn build(old: &[&str], new: &[&str]) -> Features {
         let mut vocab = Vocab::default();
-        let (old_raw, old_keys): (Vec<_>, Vec<_>) =
-            old.iter().map(|t| raw_features(t, &mut vocab)).unzip();
-        let (new_raw, new_keys): (Vec<_>, Vec<_>) =
-            new.iter().map(|t| raw_features(t, &mut vocab)).unzip();
+        let (old_hashes, old_keys): (Vec<_>, Vec<_>) =
+            old.par_iter().map(|t| word_hashes(t)).unzip();
+        let (new_hashes, new_keys): (Vec<_>, Vec<_>) =
+            new.par_iter().map(|t| word_hashes(t)).unzip();
+        let old_raw: Vec<_> = old_hashes
+            .iter()
+            .map(|h| raw_features(h, &mut vocab))
+            .collect();
+        let new_raw: Vec<_> = new_hashes
+            .iter()
+            .map(|h| raw_features(h, &mut vocab))
+            .collect();
         let n_features = vocab.len as usize;
         let mut df = vec![0u32; n_features];
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_features];
@@ -199,8 +217,8 @@ impl Features {
             })
             .collect();
         Features {
-            old: old_raw.iter().map(|r| weigh(r, &idf)).collect(),
-            new: new_raw.iter().map(|r| weigh(r, &idf)).collect(),
+            old: old_raw.par_iter().map(|r| weigh(r, &idf)).collect(),
+            new: new_raw.par_iter().map(|r| weigh(r, &idf)).collect(),
             old_keys,
             new_keys,
             new_rarest,

@@ -4,11 +4,15 @@
 //! - [`same`]: two drafts in one language (old → new): weighted token
 //!   overlap through an inverted index, a monotone dynamic programme over
 //!   1-1, 1-0, 0-1, 1-2 and 2-1 steps, then move pairing of what is left.
+//! - [`cross`]: a document and its translation (source → target): labels,
+//!   anchors, punctuation, calibrated length ratio and cognates, scored by
+//!   a monotone dynamic programme with the same steps.
 //!
 //! An [`Alignment`] is a list of scored [`Link`]s joining 0–2 blocks per
 //! side that covers every block of both documents exactly once.
 
 mod chain;
+pub mod cross;
 mod features;
 pub mod same;
 

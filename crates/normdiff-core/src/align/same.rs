@@ -1,11 +1,11 @@
 //! Same-language block alignment (old draft → new draft).
 //!
 //! 1. **Features.** Each block becomes a TF-IDF vector of word unigrams and
-//!    bigrams over comparison keys ([`super::features`]); candidate pairs
+//!    bigrams over comparison keys (`align::features`); candidate pairs
 //!    come from an inverted index within a fixed budget per block, plus
 //!    blocks whose normalized text is identical.
 //! 2. **Spine.** The heaviest chain of candidate pairs increasing on both
-//!    sides ([`super::chain`]): the monotone 1-1 part of the alignment;
+//!    sides (`align::chain`): the monotone 1-1 part of the alignment;
 //!    unpaired blocks are the 1-0 and 0-1 steps.
 //! 3. **Splits and merges.** A spine pair extends to 1-2 (split) or 2-1
 //!    (merged) when an unpaired neighbour, joined to its side, raises the
@@ -26,6 +26,7 @@ use super::features::{dot, sum, Features};
 use super::{Alignment, Link, LinkKind};
 use crate::fxhash::FxHashMap;
 use crate::model::{Block, Document};
+use rayon::prelude::*;
 
 /// Options of the same-language aligner.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +51,12 @@ impl Default for SameOptions {
         }
     }
 }
+
+/// Spine gain of two blocks with identical normalized text: that of a
+/// perfect similarity plus a little, so that identical blocks win ties but
+/// one unchanged paragraph out of place does not outweigh several reworded
+/// ones in place (the unchanged one is then the one reported as moved).
+const EXACT_GAIN: f64 = 0.8;
 
 /// Bonus added to the similarity of blocks with the same label key.
 const LABEL_BONUS: f64 = 0.02;
@@ -76,65 +83,117 @@ fn round3(x: f64) -> f64 {
 pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
     let old_texts: Vec<&str> = old.blocks.iter().map(compared_text).collect();
     let new_texts: Vec<&str> = new.blocks.iter().map(compared_text).collect();
-    let feats = Features::build(&old_texts, &new_texts);
+
+    // Anchors: a text that stands exactly once in each document pairs its
+    // two blocks outright (most paragraphs of two drafts are unchanged);
+    // features are built for the other blocks only.
+    let anchors = unique_identical(&old_texts, &new_texts);
+    let mut old_anchor: Vec<Option<usize>> = vec![None; old_texts.len()];
+    let mut new_anchor: Vec<Option<usize>> = vec![None; new_texts.len()];
+    for &(i, j) in &anchors {
+        old_anchor[i] = Some(j);
+        new_anchor[j] = Some(i);
+    }
+    let old_rest: Vec<usize> = (0..old_texts.len())
+        .filter(|&i| old_anchor[i].is_none())
+        .collect();
+    let new_rest: Vec<usize> = (0..new_texts.len())
+        .filter(|&j| new_anchor[j].is_none())
+        .collect();
+    let mut old_sub: Vec<Option<usize>> = vec![None; old_texts.len()];
+    let mut new_sub: Vec<Option<usize>> = vec![None; new_texts.len()];
+    old_rest
+        .iter()
+        .enumerate()
+        .for_each(|(k, &i)| old_sub[i] = Some(k));
+    new_rest
+        .iter()
+        .enumerate()
+        .for_each(|(k, &j)| new_sub[j] = Some(k));
+    let feats = Features::build(
+        &old_rest.iter().map(|&i| old_texts[i]).collect::<Vec<_>>(),
+        &new_rest.iter().map(|&j| new_texts[j]).collect::<Vec<_>>(),
+    );
+    let ov = |i: usize| old_sub[i].map(|k| &feats.old[k]);
+    let nv = |j: usize| new_sub[j].map(|k| &feats.new[k]);
     let sim = |i: usize, j: usize| -> f64 {
-        let mut s = f64::from(dot(&feats.old[i], &feats.new[j]));
+        let mut s = match (ov(i), nv(j)) {
+            (Some(a), Some(b)) => f64::from(dot(a, b)),
+            _ if old_anchor[i] == Some(j) => 1.0,
+            _ => 0.0,
+        };
         if old.blocks[i].label_key.is_some() && old.blocks[i].label_key == new.blocks[j].label_key {
             s += LABEL_BONUS;
         }
         s.min(1.0)
     };
 
-    // Candidates: identical normalized texts, then the inverted index.
-    let (old_keys, new_keys) = (&feats.old_keys, &feats.new_keys);
     // Candidate old blocks of each new block, with their similarity.
-    let cands: Vec<Vec<(usize, f64)>> = feats
+    let mut cands: Vec<Vec<(usize, f64)>> = vec![Vec::new(); new_texts.len()];
+    let sub_cands: Vec<Vec<(usize, f64)>> = feats
         .all_candidates()
-        .into_iter()
+        .into_par_iter()
         .enumerate()
-        .map(|(j, c)| {
+        .map(|(k, c)| {
+            let j = new_rest[k];
             c.into_iter()
-                .map(|i| (i as usize, sim(i as usize, j)))
+                .map(|i| {
+                    let i = old_rest[i as usize];
+                    (i, sim(i, j))
+                })
                 .collect()
         })
         .collect();
+    for (k, c) in sub_cands.into_iter().enumerate() {
+        cands[new_rest[k]] = c;
+    }
+
+    // Spine candidates: anchors, identical normalized texts, then the
+    // inverted index.
+    let mut pairs: Vec<Pair> = anchors
+        .iter()
+        .map(|&(i, j)| Pair {
+            old: i,
+            new: j,
+            gain: EXACT_GAIN,
+        })
+        .collect();
     let mut by_key: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (i, k) in old_keys.iter().enumerate() {
-        if !k.is_empty() {
-            by_key.entry(k.as_str()).or_default().push(i);
+    for (k, key) in feats.old_keys.iter().enumerate() {
+        if !key.is_empty() {
+            by_key.entry(key.as_str()).or_default().push(old_rest[k]);
         }
     }
     let mut seen_new: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut pairs = Vec::new();
-    for (j, k) in new_keys.iter().enumerate() {
-        if let Some(olds) = by_key.get(k.as_str()) {
-            let nth = seen_new.entry(k.as_str()).or_insert(0);
+    for (k, key) in feats.new_keys.iter().enumerate() {
+        let j = new_rest[k];
+        if let Some(olds) = by_key.get(key.as_str()) {
+            let nth = seen_new.entry(key.as_str()).or_insert(0);
             if olds.len() <= SMALL_GROUP {
                 pairs.extend(olds.iter().map(|&i| Pair {
                     old: i,
                     new: j,
-                    gain: 2.0,
+                    gain: EXACT_GAIN,
                 }));
             } else if let Some(&i) = olds.get(*nth) {
                 pairs.push(Pair {
                     old: i,
                     new: j,
-                    gain: 2.0,
+                    gain: EXACT_GAIN,
                 });
             }
             *nth += 1;
         }
         for &(i, s) in &cands[j] {
-            if old_keys[i] == *k && !k.is_empty() {
+            let same_key = old_sub[i].is_some_and(|ko| feats.old_keys[ko] == *key);
+            if (same_key && !key.is_empty()) || s < opts.min_score {
                 continue;
             }
-            if s >= opts.min_score {
-                pairs.push(Pair {
-                    old: i,
-                    new: j,
-                    gain: s - opts.min_score + 0.01,
-                });
-            }
+            pairs.push(Pair {
+                old: i,
+                new: j,
+                gain: s - opts.min_score + 0.01,
+            });
         }
     }
     let spine = heaviest_chain(pairs, new.blocks.len());
@@ -155,77 +214,13 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         });
     }
 
-    // Best partner score of each unpaired block among unpaired blocks of
-    // the other side, so that a neighbour with a better partner of its own
-    // (a move) is not swallowed by a split or merge.
-    let mut best_free_old = vec![0.0f64; old.blocks.len()];
-    let mut best_free_new = vec![0.0f64; new.blocks.len()];
-    for j in (0..new.blocks.len()).filter(|&j| new_link[j].is_none()) {
-        for &(i, s) in &cands[j] {
-            if old_link[i].is_none() && s >= opts.move_score {
-                best_free_old[i] = best_free_old[i].max(s);
-                best_free_new[j] = best_free_new[j].max(s);
-            }
-        }
-    }
-
-    // Splits and merges around spine pairs.
-    for (idx, link) in links.iter_mut().enumerate() {
-        let (i, j) = (link.old[0], link.new[0]);
-        let base = f64::from(dot(&feats.old[i], &feats.new[j]));
-        let mut best: Option<(f64, bool, usize)> = None; // (score, is_split, neighbour)
-        for nj in [j.wrapping_sub(1), j + 1] {
-            if nj < new.blocks.len() && new_link[nj].is_none() {
-                let joined = if nj < j {
-                    sum(&feats.new[nj], &feats.new[j])
-                } else {
-                    sum(&feats.new[j], &feats.new[nj])
-                };
-                let s = f64::from(dot(&feats.old[i], &joined));
-                let part = f64::from(dot(&feats.old[i], &feats.new[nj]));
-                if joins_well(s, base, part, opts)
-                    && best_free_new[nj] <= part
-                    && best.is_none_or(|b| s > b.0)
-                {
-                    best = Some((s, true, nj));
-                }
-            }
-        }
-        for ni in [i.wrapping_sub(1), i + 1] {
-            if ni < old.blocks.len() && old_link[ni].is_none() {
-                let joined = if ni < i {
-                    sum(&feats.old[ni], &feats.old[i])
-                } else {
-                    sum(&feats.old[i], &feats.old[ni])
-                };
-                let s = f64::from(dot(&joined, &feats.new[j]));
-                let part = f64::from(dot(&feats.old[ni], &feats.new[j]));
-                if joins_well(s, base, part, opts)
-                    && best_free_old[ni] <= part
-                    && best.is_none_or(|b| s > b.0)
-                {
-                    best = Some((s, false, ni));
-                }
-            }
-        }
-        if let Some((s, is_split, n)) = best {
-            link.score = round3(s);
-            if is_split {
-                link.kind = LinkKind::Split;
-                link.new.push(n);
-                link.new.sort_unstable();
-                new_link[n] = Some(idx);
-            } else {
-                link.kind = LinkKind::Merged;
-                link.old.push(n);
-                link.old.sort_unstable();
-                old_link[n] = Some(idx);
-            }
-        }
-    }
-
-    // Moves: leftovers paired best first.
-    let mut leftovers: Vec<(f64, usize, usize)> = Vec::new();
+    // Moves: anchors left off the spine (an identical paragraph moved),
+    // then leftovers paired best first.
+    let mut leftovers: Vec<(f64, usize, usize)> = anchors
+        .iter()
+        .filter(|&&(i, j)| old_link[i].is_none() && new_link[j].is_none())
+        .map(|&(i, j)| (2.0, i, j))
+        .collect();
     for j in (0..new.blocks.len()).filter(|&j| new_link[j].is_none()) {
         for &(i, s) in &cands[j] {
             if old_link[i].is_none() && s >= opts.move_score {
@@ -255,6 +250,79 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         });
     }
 
+    // Best partner score of each unpaired block among unpaired blocks of
+    // the other side, so that a neighbour with a better partner of its own
+    // (a move) is not swallowed by a split or merge.
+    let mut best_free_old = vec![0.0f64; old.blocks.len()];
+    let mut best_free_new = vec![0.0f64; new.blocks.len()];
+    for j in (0..new.blocks.len()).filter(|&j| new_link[j].is_none()) {
+        for &(i, s) in &cands[j] {
+            if old_link[i].is_none() && s >= opts.move_score {
+                best_free_old[i] = best_free_old[i].max(s);
+                best_free_new[j] = best_free_new[j].max(s);
+            }
+        }
+    }
+
+    // Splits and merges around 1-1 links (in order or moved).
+    for (idx, link) in links.iter_mut().enumerate() {
+        let (i, j) = (link.old[0], link.new[0]);
+        // Anchored (identical) pairs have no features and need no extension.
+        let (Some(vi), Some(vj)) = (ov(i), nv(j)) else {
+            continue;
+        };
+        let base = f64::from(dot(vi, vj));
+        let mut best: Option<(f64, bool, usize)> = None; // (score, is_split, neighbour)
+        for nj in [j.wrapping_sub(1), j + 1] {
+            let Some(vn) = (nj < new.blocks.len() && new_link[nj].is_none())
+                .then(|| nv(nj))
+                .flatten()
+            else {
+                continue;
+            };
+            let joined = if nj < j { sum(vn, vj) } else { sum(vj, vn) };
+            let s = f64::from(dot(vi, &joined));
+            let part = f64::from(dot(vi, vn));
+            if joins_well(s, base, part, opts)
+                && best_free_new[nj] <= part
+                && best.is_none_or(|b| s > b.0)
+            {
+                best = Some((s, true, nj));
+            }
+        }
+        for ni in [i.wrapping_sub(1), i + 1] {
+            let Some(vn) = (ni < old.blocks.len() && old_link[ni].is_none())
+                .then(|| ov(ni))
+                .flatten()
+            else {
+                continue;
+            };
+            let joined = if ni < i { sum(vn, vi) } else { sum(vi, vn) };
+            let s = f64::from(dot(&joined, vj));
+            let part = f64::from(dot(vn, vj));
+            if joins_well(s, base, part, opts)
+                && best_free_old[ni] <= part
+                && best.is_none_or(|b| s > b.0)
+            {
+                best = Some((s, false, ni));
+            }
+        }
+        if let Some((s, is_split, n)) = best {
+            link.score = round3(s);
+            if is_split {
+                link.kind = LinkKind::Split;
+                link.new.push(n);
+                link.new.sort_unstable();
+                new_link[n] = Some(idx);
+            } else {
+                link.kind = LinkKind::Merged;
+                link.old.push(n);
+                link.old.sort_unstable();
+                old_link[n] = Some(idx);
+            }
+        }
+    }
+
     // Kinds and renumbering of 1-1 links.
     for l in links.iter_mut() {
         let (i, j) = (l.old[0], l.new[0]);
@@ -277,9 +345,34 @@ fn joins_well(joined: f64, base: f64, part: f64, opts: &SameOptions) -> bool {
         && (joined > base + opts.split_gain || (part >= opts.min_score + 0.05 && joined > base))
 }
 
+/// Pairs `(old, new)` of texts that occur exactly once in each list,
+/// in old order.
+fn unique_identical(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
+    // text → (occurrences in old, last old index, occurrences in new, last new index)
+    let mut seen: FxHashMap<&str, (u32, usize, u32, usize)> = FxHashMap::default();
+    for (i, t) in old.iter().enumerate().filter(|(_, t)| !t.trim().is_empty()) {
+        let e = seen.entry(t).or_insert((0, 0, 0, 0));
+        e.0 += 1;
+        e.1 = i;
+    }
+    for (j, t) in new.iter().enumerate() {
+        if let Some(e) = seen.get_mut(t) {
+            e.2 += 1;
+            e.3 = j;
+        }
+    }
+    let mut out: Vec<(usize, usize)> = seen
+        .values()
+        .filter(|e| e.0 == 1 && e.2 == 1)
+        .map(|e| (e.1, e.3))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// Equal texts, white space runs aside.
 fn same_text(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
+    a == b || a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Would pairing old `i` with new `j` keep the spine monotone?

@@ -232,4 +232,26 @@ proptest! {
         prop_assert_eq!(d.old_text(), old);
         prop_assert_eq!(d.new_text(), new);
     }
+
+    /// Long shared openings and endings (the trimmed fast path) around
+    /// arbitrary middles: still exact, and the same changes as without
+    /// the shared context.
+    #[test]
+    fn ops_rebuild_with_long_shared_context(
+        pre in text_strategy(), mid_old in text_strategy(), mid_new in text_strategy(), suf in text_strategy()
+    ) {
+        let filler = "Le Groupe d'experts gouvernementaux réaffirme que ";
+        let old = format!("{filler}{pre} {mid_old} {suf}{filler}");
+        let new = format!("{filler}{pre} {mid_new} {suf}{filler}");
+        let d = diff_text(&old, &new, &opts());
+        prop_assert_eq!(d.old_text(), old);
+        prop_assert_eq!(d.new_text(), new);
+        for o in &d.ops {
+            prop_assert!(!o.text.is_empty());
+            prop_assert_eq!(o.class.is_none(), o.op == OpKind::Equal);
+        }
+        for w in d.ops.windows(2) {
+            prop_assert!(!(w[0].op == OpKind::Equal && w[1].op == OpKind::Equal), "adjacent equal ops");
+        }
+    }
 }

@@ -323,19 +323,14 @@ struct Seg {
 fn segments(ops: &[Piece]) -> Vec<Seg> {
     let (mut o, mut n) = (0, 0);
     let mut out: Vec<Seg> = Vec::new();
-    for (i, p) in ops.iter().enumerate() {
+    for p in ops {
         let len = p.text.len();
         let (dl_o, dl_n) = match p.op {
             PieceOp::Equal => (len, len),
             PieceOp::Delete => (len, 0),
             PieceOp::Insert => (0, len),
         };
-        // A tiny equal island between two changes (a space, a short word
-        // such as "de" or "l'") belongs to the change, as a drafter reads it.
-        let island = p.text.trim().chars().count() <= 2
-            && out.last().is_some_and(|l| !l.equal)
-            && ops.get(i + 1).is_some_and(|q| q.op != PieceOp::Equal);
-        let equal = p.op == PieceOp::Equal && !island;
+        let equal = p.op == PieceOp::Equal;
         match out.last_mut() {
             Some(last) if !equal && !last.equal => {
                 last.old.1 += dl_o;
@@ -413,35 +408,23 @@ fn replaced_by(segs: &[Seg], spans: &[(usize, usize)], new_text: &str) -> Option
     (!parts.is_empty()).then(|| parts.join(" … "))
 }
 
-/// The word diff of `old` and `new` as pieces whose equal and delete texts
-/// give `old`, equal and insert texts `new`.
-///
-/// PROVISIONAL: a token-level patience diff standing in for
-/// `crate::diff::diff_text` until the word-diff module lands; only this
-/// function changes when it does.
+/// The word diff of `old` and `new` ([`crate::diff::diff_text`], with its
+/// semantic clean-up) as pieces whose equal and delete texts give `old`,
+/// equal and insert texts `new`.
 fn word_ops(old: &str, new: &str) -> Vec<Piece> {
-    use crate::segment::tokenize;
-    let ot: Vec<&str> = tokenize(old).iter().map(|t| t.text(old)).collect();
-    let nt: Vec<&str> = tokenize(new).iter().map(|t| t.text(new)).collect();
-    let mut out: Vec<Piece> = Vec::new();
-    let mut push = |op: PieceOp, text: String| match out.last_mut() {
-        Some(last) if last.op == op => last.text.push_str(&text),
-        _ if text.is_empty() => {}
-        _ => out.push(Piece { op, text }),
-    };
-    for d in similar::capture_diff_slices(similar::Algorithm::Patience, &ot, &nt) {
-        let (tag, o, n) = d.as_tag_tuple();
-        match tag {
-            similar::DiffTag::Equal => push(PieceOp::Equal, ot[o].concat()),
-            similar::DiffTag::Delete => push(PieceOp::Delete, ot[o].concat()),
-            similar::DiffTag::Insert => push(PieceOp::Insert, nt[n].concat()),
-            similar::DiffTag::Replace => {
-                push(PieceOp::Delete, ot[o].concat());
-                push(PieceOp::Insert, nt[n].concat());
-            }
-        }
-    }
-    out
+    use crate::diff::{diff_text, DiffOptions, OpKind};
+    diff_text(old, new, &DiffOptions::default())
+        .ops
+        .into_iter()
+        .map(|o| Piece {
+            op: match o.op {
+                OpKind::Equal => PieceOp::Equal,
+                OpKind::Delete => PieceOp::Delete,
+                OpKind::Insert => PieceOp::Insert,
+            },
+            text: o.text,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -105,7 +105,7 @@ fn removal_gives_the_replacing_words_and_a_redline() {
 #[test]
 fn changed_sentence_and_reintroduction() {
     let b2 = B.replace("rend compte", "rend régulièrement compte");
-    let b3 = B.replace("en bon père de famille", "avec soin");
+    let b3 = b2.replace("en bon père de famille", "avec soin");
     let h = run(vec![
         v("1", "a.txt", &doc(&[A, B])),
         v("2", "a.txt", &doc(&[A, &b2])),

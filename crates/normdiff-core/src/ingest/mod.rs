@@ -1,8 +1,8 @@
 //! Text or Markdown to [`Document`], repairing PDF- and Word-conversion
 //! damage on the way.
 //!
-//! [`ingest`] chooses a reader ([`text`] for plain text, [`markdown`] for
-//! Markdown), then [`structure`] recognises labels ([`label`]), headings
+//! [`ingest`] chooses a reader (`text` for plain text, `markdown` for
+//! Markdown), then `structure` recognises labels ([`label`]), headings
 //! and parents. Every repair is recorded in [`Document::repairs`].
 
 pub mod label;

@@ -134,8 +134,12 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     }
     let (old_src, new_src, old_name, new_name, as_driver) =
         crate::gitspec::diff_inputs(&args.old, &args.new, &args.git_driver_args)?;
-    let old = crate::gitspec::read_source(&old_src, &args.input)?;
-    let new = crate::gitspec::read_source(&new_src, &args.input)?;
+    // The two documents are read and ingested in parallel.
+    let (old, new) = rayon::join(
+        || crate::gitspec::read_source(&old_src, &args.input),
+        || crate::gitspec::read_source(&new_src, &args.input),
+    );
+    let (old, new) = (old?, new?);
     let alignment = align(&old, &new, &SameOptions::default());
     let opts = ReportOptions {
         ignore: args.ignore.iter().map(|c| c.class()).collect(),

@@ -1,8 +1,10 @@
 //! One module per subcommand; each turns its arguments into core calls and
 //! picks a renderer.
 
+pub mod align;
 pub mod check;
 pub mod diff;
+pub mod locate;
 pub mod parse;
 pub mod trace;
 
@@ -16,5 +18,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::Check(args) => check::run(args),
         Command::Trace(args) => trace::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Locate(args) => locate::run(args),
     }
 }

@@ -76,9 +76,16 @@ fn words(s: &str) -> Vec<String> {
     let mut rest = s;
     while let Some(i) = rest.find('⟦') {
         clean.push_str(&rest[..i]);
-        rest = rest[i..]
-            .find('⟧')
-            .map_or("", |j| &rest[i + j + '⟧'.len_utf8()..]);
+        let end = rest[i..].find('⟧').map_or(rest.len(), |j| i + j);
+        // A marker naming a space (NBSP in a typography change) reads as one.
+        let code = rest[i..end]
+            .trim_start_matches('⟦')
+            .trim_start_matches("U+");
+        let named = u32::from_str_radix(code, 16).ok().and_then(char::from_u32);
+        if named.is_some_and(normdiff_core::normalize::is_space) {
+            clean.push(' ');
+        }
+        rest = rest.get(end + '⟧'.len_utf8()..).unwrap_or("");
     }
     clean.push_str(rest);
     clean

@@ -1,0 +1,385 @@
+//! Where quoted passages sit in a document (`normdiff locate`).
+//!
+//! A quote may be an excerpt of a paragraph, another translation of it into
+//! the same language (different word choices), or a translation into
+//! another language. So the comparison is on **word keys** that survive all
+//! three: the first five letters of each word's loose key (case and accents
+//! folded, so `infrastructures`/`infrastructure` and `dignity`/`dignité`
+//! meet as cognates), whole short words, single ideographs, and numbers by
+//! value in any script (`١٨` = `18`). Each key is weighted by its inverse
+//! document frequency over the document's blocks, so `de` or `the` weigh
+//! little and `COVID-19` or `70/237` weigh a lot.
+//!
+//! For every block, every window of its words that starts and ends on a
+//! word shared with the quote is scored by the weighted F-measure of
+//! - recall: the weight of the quote's distinct keys found in the window
+//!   over the weight of all the quote's keys, and
+//! - precision: the weight of the window's words whose key is in the quote
+//!   over the weight of all the window's words.
+//!
+//! The best window of each block is then rescored by the same weighted
+//! F-measure counted only over the words shared **in the same order**
+//! (a weighted longest common subsequence): another translation of the
+//! same sentence keeps most of its order, while a different paragraph on
+//! the same subject shares words scattered. Quote words whose key occurs
+//! nowhere in the document (in practice, another language's function
+//! words) count in neither recall nor the common subsequence, and a
+//! passage sharing fewer than [`MIN_WORDS`] words with the quote has its
+//! score scaled down in proportion. That ordered score is the block's
+//! score; the window is the reported passage. Blocks scoring under [`LocateOptions::min_score`] (default
+//! [`DEFAULT_MIN_SCORE`]) are not reported: a quote whose best block scores
+//! under it is **not found**.
+//!
+//! Spans are in **Unicode scalar values** (Rust `char`s), 0-based,
+//! end-exclusive, counted in [`crate::Block::text`].
+
+use crate::model::Document;
+use crate::normalize::{key, Profile};
+use crate::numerals::parse_digits;
+use crate::segment::{tokenize, TokenKind};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The default threshold under which a quote is "not found".
+pub const DEFAULT_MIN_SCORE: f64 = 0.4;
+
+/// Passages sharing fewer words than this with the quote have their score
+/// scaled down in proportion.
+pub const MIN_WORDS: usize = 4;
+
+/// Options of [`locate`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocateOptions {
+    /// Blocks scoring under this (0–1) are not reported.
+    pub min_score: f64,
+    /// At most this many blocks are reported per quote.
+    pub max_matches: usize,
+}
+
+impl Default for LocateOptions {
+    fn default() -> Self {
+        LocateOptions {
+            min_score: DEFAULT_MIN_SCORE,
+            max_matches: 3,
+        }
+    }
+}
+
+/// One block where a quote was found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteMatch {
+    /// The block's index, 0-based.
+    pub index: usize,
+    /// The block's label as printed (`"45"`, `"d)"` is `"d"`), or `None`.
+    pub label: Option<String>,
+    /// Similarity of the quote and the passage, 0 to 1.
+    pub score: f64,
+    /// Start of the passage in the block's text, in Unicode scalar values.
+    pub start: usize,
+    /// End of the passage (exclusive), in Unicode scalar values.
+    pub end: usize,
+    /// The passage itself: the block's text from `start` to `end`.
+    pub passage: String,
+}
+
+/// The result for one quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteResult {
+    /// The quote as given.
+    pub quote: String,
+    /// Matching blocks, best first (ties by index); empty when not found.
+    pub matches: Vec<QuoteMatch>,
+}
+
+/// The results for all quotes, in the order given.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct LocateReport {
+    /// One result per quote.
+    pub results: Vec<QuoteResult>,
+}
+
+/// A word of a text: its key and its span in chars.
+struct Word {
+    key: String,
+    start: usize,
+    end: usize,
+}
+
+/// The words of `text` with their comparison keys (see the module docs).
+fn words(text: &str) -> Vec<Word> {
+    // Byte offset → char offset, built once.
+    let mut char_at = vec![0usize; text.len() + 1];
+    let mut n = 0;
+    for (b, c) in text.char_indices() {
+        for slot in &mut char_at[b..b + c.len_utf8()] {
+            *slot = n;
+        }
+        n += 1;
+    }
+    char_at[text.len()] = n;
+    let mut out = Vec::new();
+    for t in tokenize(text) {
+        let k = match t.kind {
+            TokenKind::Number => match parse_digits(t.text(text)) {
+                Some(v) => format!("n:{v}"),
+                None => key(t.text(text), Profile::LOOSE),
+            },
+            TokenKind::Ideograph => t.text(text).to_owned(),
+            TokenKind::Word => {
+                let loose = key(t.text(text), Profile::LOOSE);
+                let letters: String = loose
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .take(5)
+                    .collect();
+                if letters.is_empty() {
+                    continue;
+                }
+                letters
+            }
+            _ => continue,
+        };
+        out.push(Word {
+            key: k,
+            start: char_at[t.start],
+            end: char_at[t.end],
+        });
+    }
+    out
+}
+
+/// Finds each of `quotes` in `doc`.
+pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> LocateReport {
+    let blocks: Vec<Vec<Word>> = doc.blocks.iter().map(|b| words(&b.text)).collect();
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for ws in &blocks {
+        let mut keys: Vec<&str> = ws.iter().map(|w| w.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            *df.entry(k).or_default() += 1;
+        }
+    }
+    let n = blocks.len() as f64;
+    let known = |k: &str| df.contains_key(k);
+    let weight = |k: &str| (1.0 + n / (1.0 + *df.get(k).unwrap_or(&0) as f64)).ln();
+    let results = quotes
+        .iter()
+        .map(|q| {
+            let mut matches = find(q, &blocks, &weight, &known);
+            matches.retain(|m| m.2 >= opts.min_score);
+            matches.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+            matches.truncate(opts.max_matches);
+            QuoteResult {
+                quote: q.clone(),
+                matches: matches
+                    .into_iter()
+                    .map(|(index, (start, end), score)| QuoteMatch {
+                        index,
+                        label: doc.blocks[index].label.clone(),
+                        score: (score * 10_000.0).round() / 10_000.0,
+                        start,
+                        end,
+                        passage: doc.blocks[index]
+                            .text
+                            .chars()
+                            .skip(start)
+                            .take(end - start)
+                            .collect(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    LocateReport { results }
+}
+
+/// Best window of every block that shares a word with `quote`:
+/// `(block index, (start, end) in chars, score)`.
+fn find(
+    quote: &str,
+    blocks: &[Vec<Word>],
+    weight: &dyn Fn(&str) -> f64,
+    known: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, (usize, usize), f64)> {
+    let mut qkeys: Vec<String> = words(quote).into_iter().map(|w| w.key).collect();
+    qkeys.sort_unstable();
+    qkeys.dedup();
+    let qid: HashMap<&str, usize> = qkeys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    let qw: Vec<f64> = qkeys.iter().map(|k| weight(k)).collect();
+    let q_total: f64 = qw.iter().sum();
+    if q_total <= 0.0 {
+        return Vec::new();
+    }
+    let qwords = words(quote);
+    let mut out = Vec::new();
+    for (bi, ws) in blocks.iter().enumerate() {
+        // Prefix sums of word weights, and the shared words.
+        let mut prefix = Vec::with_capacity(ws.len() + 1);
+        prefix.push(0.0);
+        let mut hits: Vec<(usize, usize, f64)> = Vec::new(); // (word pos, qid, w)
+        for (p, w) in ws.iter().enumerate() {
+            let wt = weight(&w.key);
+            prefix.push(prefix[p] + wt);
+            if let Some(&id) = qid.get(w.key.as_str()) {
+                hits.push((p, id, wt));
+            }
+        }
+        if hits.is_empty() {
+            continue;
+        }
+        let mut best = (0.0, 0, 0);
+        let mut seen = vec![false; qkeys.len()];
+        for a in 0..hits.len() {
+            seen.iter_mut().for_each(|s| *s = false);
+            let (mut recall_w, mut hit_w) = (0.0, 0.0);
+            for &(pb, id, wt) in &hits[a..] {
+                hit_w += wt;
+                if !seen[id] {
+                    seen[id] = true;
+                    recall_w += qw[id];
+                }
+                let pa = hits[a].0;
+                let window_w = prefix[pb + 1] - prefix[pa];
+                let r = recall_w / q_total;
+                let p = if window_w > 0.0 {
+                    hit_w / window_w
+                } else {
+                    0.0
+                };
+                let f = if r + p > 0.0 {
+                    2.0 * p * r / (p + r)
+                } else {
+                    0.0
+                };
+                if f > best.0 {
+                    best = (f, pa, pb);
+                }
+            }
+        }
+        if best.0 > 0.0 {
+            let score = ordered_f(&qwords, &ws[best.1..=best.2], weight, known);
+            out.push((bi, (ws[best.1].start, ws[best.2].end), score));
+        }
+    }
+    out
+}
+
+/// The weighted F-measure of the words that `quote` and `window` share in
+/// the same order (a weighted longest common subsequence of keys): a
+/// passage that says the same thing in the same order scores high, one
+/// that shares the same vocabulary scattered scores low.
+fn ordered_f(
+    quote: &[Word],
+    window: &[Word],
+    weight: &dyn Fn(&str) -> f64,
+    known: &dyn Fn(&str) -> bool,
+) -> f64 {
+    // Quote words whose key occurs nowhere in the document cannot tell
+    // blocks apart (another language's function words): they count in
+    // neither recall nor the LCS.
+    let qw: Vec<f64> = quote
+        .iter()
+        .map(|w| if known(&w.key) { weight(&w.key) } else { 0.0 })
+        .collect();
+    let ww: Vec<f64> = window.iter().map(|w| weight(&w.key)).collect();
+    let (q_total, w_total): (f64, f64) = (qw.iter().sum(), ww.iter().sum());
+    if q_total <= 0.0 || w_total <= 0.0 {
+        return 0.0;
+    }
+    // One row at a time: lcs[j] = best weight for quote[..i], window[..j].
+    let mut prev = vec![0.0f64; window.len() + 1];
+    let mut cur = vec![0.0f64; window.len() + 1];
+    for (i, q) in quote.iter().enumerate() {
+        for (j, w) in window.iter().enumerate() {
+            cur[j + 1] = if q.key == w.key {
+                prev[j] + qw[i]
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let lcs = prev[window.len()];
+    let (r, p) = (lcs / q_total, lcs / w_total);
+    if r + p <= 0.0 {
+        return 0.0;
+    }
+    // Count the shared words; few of them make weak evidence whatever
+    // their weight (two words in common are no quotation).
+    let shared = window
+        .iter()
+        .filter(|w| quote.iter().any(|q| q.key == w.key))
+        .count();
+    let support = (shared as f64 / MIN_WORDS as f64).min(1.0);
+    support * 2.0 * p * r / (p + r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ingest, InputFormat};
+
+    fn doc() -> Document {
+        ingest(
+            "1. Les infrastructures critiques fournissent des services essentiels au public.\n\n\
+             2. La pandémie de COVID-19 a montré les risques. Les États coopèrent entre eux.\n\n\
+             3. Le Groupe recommande la résolution 70/237 de l'Assemblée générale.\n",
+            InputFormat::Text,
+        )
+    }
+
+    fn one(q: &str) -> QuoteResult {
+        locate(&doc(), &[q.to_owned()], &LocateOptions::default())
+            .results
+            .remove(0)
+    }
+
+    #[test]
+    fn excerpt_found_with_its_span() {
+        let r = one("Les États coopèrent entre eux");
+        assert_eq!(r.matches[0].index, 1);
+        let text = &doc().blocks[1].text;
+        let passage: String = text
+            .chars()
+            .skip(r.matches[0].start)
+            .take(r.matches[0].end - r.matches[0].start)
+            .collect();
+        assert_eq!(passage, "Les États coopèrent entre eux");
+        assert_eq!(r.matches[0].passage, passage);
+        assert!(r.matches[0].score > 0.9);
+    }
+
+    #[test]
+    fn other_wording_found() {
+        let r = one("l'infrastructure critique qui fournit des services essentiels aux publics");
+        assert_eq!(r.matches[0].index, 0);
+        assert_eq!(r.matches[0].label.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn other_language_found_by_cognates_and_anchors() {
+        let r = one("the General Assembly resolution 70/237");
+        assert_eq!(r.matches[0].index, 2);
+    }
+
+    #[test]
+    fn unrelated_quote_not_found() {
+        let r = one("Nous regrettons vivement ce choix malheureux.");
+        assert!(r.matches.is_empty(), "{r:?}");
+        let r = one("");
+        assert!(r.matches.is_empty());
+    }
+
+    #[test]
+    fn spans_are_in_chars() {
+        let d = ingest("Ωmega café été déjà vu.\n", InputFormat::Text);
+        let r = locate(&d, &["déjà vu".to_owned()], &LocateOptions::default());
+        let m = &r.results[0].matches[0];
+        assert_eq!((m.start, m.end), (15, 22));
+    }
+}

@@ -1,0 +1,59 @@
+//! Rendering of quote locations ([`LocateReport`]): the output of
+//! `normdiff locate`.
+//!
+//! # JSON wire format (`schema_version` 1)
+//!
+//! A single object:
+//! - `schema_version`: `1`;
+//! - `results`: one object per quote, in the order given, each with
+//!   `quote` (as given) and `matches`, best first (ties by index), empty
+//!   when the quote was not found. Each match has `index` (block index,
+//!   0-based, as `normdiff parse` prints it), `label` (as printed, or
+//!   null), `score` (0–1, 4 decimals), `start` and `end` (the best
+//!   matching passage inside the block's text, in Unicode scalar values,
+//!   0-based, end exclusive) and `passage` (that text).
+
+use crate::escape;
+use normdiff_core::LocateReport;
+use std::io::{self, Write};
+
+/// The JSON schema version of [`json`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Writes `report` as JSON (schema in the module docs) and a newline.
+pub fn json(report: &LocateReport, out: &mut dyn Write) -> io::Result<()> {
+    crate::wire::write(SCHEMA_VERSION, report, out)
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes `report` as Markdown: one section per quote, with a table of
+/// the matching blocks and their passages, or "not found".
+pub fn markdown(report: &LocateReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# Quote locations")?;
+    for (n, r) in report.results.iter().enumerate() {
+        writeln!(out, "\n## Quote {}\n", n + 1)?;
+        writeln!(out, "> {}\n", escape::markdown_cell(&one_line(&r.quote)))?;
+        if r.matches.is_empty() {
+            writeln!(out, "Not found.")?;
+            continue;
+        }
+        writeln!(out, "| block | label | score | chars | passage |")?;
+        writeln!(out, "|---:|---|---:|---|---|")?;
+        for m in &r.matches {
+            writeln!(
+                out,
+                "| {} | {} | {:.2} | {}–{} | {} |",
+                m.index,
+                escape::markdown_cell(m.label.as_deref().unwrap_or("—")),
+                m.score,
+                m.start,
+                m.end,
+                escape::markdown_cell(&one_line(&m.passage))
+            )?;
+        }
+    }
+    Ok(())
+}
