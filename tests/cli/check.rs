@@ -470,3 +470,65 @@ fn git_diff_uses_normdiff_as_external_driver_and_difftool() {
     let out = r.git(&["show", "--ext-diff", "--format=", "HEAD"]);
     assert!(out.contains("[-public-]{+mondial+}"), "{out}");
 }
+
+/// The 2014 law (Loi n°2014-873) as a pull request on the Civil Code: the
+/// check fails and lists each article that lost "bon père de famille", with
+/// what replaced it.
+#[test]
+fn civil_code_2014_law_as_a_pull_request() {
+    let corpus = crate::corpus_or_skip!();
+    let bundle = corpus.join("code-civil/code-civil-1803-2015.bundle");
+    if !bundle.is_file() {
+        eprintln!("skipped: {} not found", bundle.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("cc");
+    let ok = Command::new("git")
+        .args(["clone", "-q"])
+        .arg(&bundle)
+        .arg(&repo)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "git clone of the bundle");
+    let law = Command::new("git")
+        .current_dir(&repo)
+        .args(["log", "--format=%H", "--grep", "2014-873"])
+        .output()
+        .unwrap();
+    let law = String::from_utf8_lossy(&law.stdout)
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    let watch = tmp.path().join("w.toml");
+    std::fs::write(
+        &watch,
+        "[[watch]]\nid = \"bpf\"\nphrase = \"bon père de famille\"\n",
+    )
+    .unwrap();
+    let out = normdiff()
+        .current_dir(&repo)
+        .args([
+            "check",
+            "--base",
+            &format!("{law}~1"),
+            "--head",
+            &law,
+            "--format",
+            "json",
+        ])
+        .arg("--watch")
+        .arg(&watch)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["entries"][0]["findings"].as_array().unwrap();
+    assert!(findings.len() >= 5, "{findings:#?}");
+    for f in findings {
+        assert_eq!(f["status"], "removed", "{f:#}");
+        let r = f["replaced_by"].as_str().unwrap_or("");
+        assert!(r == "raisonnablement" || r == "raisonnables", "{f:#}");
+    }
+}

@@ -29,7 +29,8 @@ const HEAD: &str = "head";
 pub(crate) struct Parsed {
     pub old: Option<Document>,
     pub new: Option<Document>,
-    /// The diff report when both sides exist (ignored classes applied).
+    /// The diff report when both sides exist and differ (ignored classes
+    /// applied).
     pub report: Option<DiffReport>,
 }
 
@@ -65,8 +66,10 @@ impl<'a> Cache<'a> {
             };
             let old = doc(&f.old, &f.old_path);
             let new = doc(&f.new, &f.new_path);
+            // Identical texts need no alignment: nothing can have changed.
+            let same = f.old == f.new;
             let report = match (&old, &new) {
-                (Some(o), Some(n)) => {
+                (Some(o), Some(n)) if !same => {
                     let a = align(o, n, &SameOptions::default());
                     Some(build_report(o, n, &a, &self.report_opts))
                 }
@@ -339,6 +342,14 @@ fn check_watch(w: &WatchSpec, cache: &mut Cache, opts: &CheckOptions) -> Result<
     let mut locations = Vec::new();
     for &i in &files {
         let path = cache.file(i).new_path.clone().unwrap_or_default();
+        let may = cache
+            .file(i)
+            .new
+            .as_deref()
+            .is_some_and(|t| matcher.may_match(t));
+        if !may {
+            continue;
+        }
         if let Some(d) = &cache.get(i).new {
             for b in 0..d.blocks.len() {
                 if carries(d, &[b], &matcher).is_some() {
@@ -378,8 +389,13 @@ fn check_watch(w: &WatchSpec, cache: &mut Cache, opts: &CheckOptions) -> Result<
 /// its words, say), so the history engine sees nothing.
 fn guard(files: &[usize], cache: &mut Cache, matcher: &Matcher, findings: &mut Vec<Finding>) {
     for &i in files {
-        let path = cache.file(i).new_path.clone().unwrap_or_default();
-        let old_path = cache.file(i).old_path.clone();
+        let f = cache.file(i);
+        let may = |t: &Option<String>| t.as_deref().is_some_and(|t| matcher.may_match(t));
+        if f.old == f.new || !(may(&f.old) || may(&f.new)) {
+            continue; // identical, or cannot carry a term
+        }
+        let path = f.new_path.clone().unwrap_or_default();
+        let old_path = f.old_path.clone();
         let p = cache.get(i);
         let (Some(report), Some(old), Some(new)) = (&p.report, &p.old, &p.new) else {
             continue;

@@ -82,6 +82,20 @@ pub(crate) fn check_protect(
         return result;
     };
     let old_loc = location(old, &old_path, ob);
+    if f.old == f.new {
+        // Identical texts: the paragraph is where it was.
+        let loc = location(old, &new_path, ob);
+        result.locations.push(loc.clone());
+        result.status = Status::Unchanged;
+        if old_path != new_path {
+            let mut fd = finding(Status::Renamed, loc, "head");
+            fd.previous_path = Some(old_path.clone());
+            result.findings.push(fd);
+            result.status = Status::Renamed;
+        }
+        result.verdict = Verdict::Pass;
+        return result;
+    }
     let pair = parsed
         .report
         .as_ref()

@@ -206,3 +206,17 @@ fn ignored_classes_never_hide_an_invisible_change() {
     );
     assert_eq!(r.summary.failures, 2);
 }
+
+#[test]
+fn protected_paragraph_of_a_renamed_identical_file_passes() {
+    let files = vec![FileVersions {
+        old_path: Some("old.txt".into()),
+        new_path: Some("report.txt".into()),
+        old: Some(BASE.into()),
+        new: Some(BASE.into()),
+    }];
+    let r = run_check(&files, &[], &[protect("3")], &CheckOptions::default()).unwrap();
+    let e = &r.entries[0];
+    assert_eq!((e.status, e.verdict), (Status::Renamed, Verdict::Pass));
+    assert_eq!(e.findings[0].previous_path.as_deref(), Some("old.txt"));
+}
