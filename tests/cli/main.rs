@@ -4,6 +4,7 @@
 //! when it is absent.
 
 mod align;
+mod check;
 mod diff;
 mod examples;
 mod hostile;

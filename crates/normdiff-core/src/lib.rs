@@ -25,6 +25,8 @@
 //!   summary, warnings), the only thing renderers see.
 //! - [`history`]: a phrase through versions (an abstract [`history::VersionSource`]):
 //!   occurrences by block and sentence, events in time order.
+//! - [`check`]: the CI gate: watched phrases and protected paragraphs
+//!   between two versions of a set of files, a verdict per entry.
 //! - [`align`]: block alignment between drafts ([`align::same`]) and
 //!   between a document and its translation ([`align::cross`]).
 //! - [`locate`](mod@locate): where quoted passages sit in a document, even when the
@@ -47,6 +49,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod check;
 pub mod decode;
 pub mod diff;
 pub mod error;

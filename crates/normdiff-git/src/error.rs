@@ -27,6 +27,8 @@ pub enum ErrorKind {
     },
     /// A `--path` pattern is not a valid glob.
     BadPattern(String),
+    /// The path does not exist in the revision (`REV:path`).
+    NoSuchPath,
     /// Any other libgit2 error.
     Git(String),
 }
@@ -55,6 +57,7 @@ impl fmt::Display for Error {
                 "shallow clone: history ends at commit {ends_at}; fetch the full history with `git fetch --unshallow`"
             ),
             ErrorKind::BadPattern(m) => write!(f, "bad path pattern: {m}"),
+            ErrorKind::NoSuchPath => write!(f, "no such file in that revision"),
             ErrorKind::Git(m) => write!(f, "{m}"),
         }
     }

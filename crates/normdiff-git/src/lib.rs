@@ -13,6 +13,11 @@
 //! the files. Contents are handed over as blob ids that [`GitStore`] reads
 //! on worker threads, one repository handle per thread.
 //!
+//! For `normdiff check` and `normdiff diff REV:path`, [`Repo`] resolves
+//! revisions, lists the files of a tree, the changes between two trees
+//! (renames detected) and reads blobs; [`PathFilter`] matches paths against
+//! the same globs as `--path`.
+//!
 //! ## Example
 //!
 //! ```no_run
@@ -27,8 +32,12 @@
 #![deny(missing_docs)]
 
 mod error;
+mod filter;
+mod tree;
 mod treediff;
 mod walk;
 
 pub use error::{Error, ErrorKind};
+pub use filter::PathFilter;
+pub use tree::{read_spec, split_spec, Change, ChangeKind, Commit, Repo, TreeFile};
 pub use walk::{GitOptions, GitSource, GitStore};

@@ -71,7 +71,7 @@ impl BlobStore for GitStore {
     }
 }
 
-fn path_filter(patterns: &[String]) -> Result<Option<GlobSet>, Error> {
+pub(crate) fn path_filter(patterns: &[String]) -> Result<Option<GlobSet>, Error> {
     if patterns.is_empty() {
         return Ok(None);
     }

@@ -8,6 +8,8 @@
 //! - [`document`]: the output of `normdiff parse` (text and JSON).
 //! - [`redline`]: the output of `normdiff diff` (Markdown, CriticMarkup,
 //!   HTML, JSON, terminal), one renderer per format behind [`Render`].
+//! - [`check`]: the output of `normdiff check` (text, Markdown, JSON,
+//!   GitHub Actions workflow commands), behind [`RenderCheck`].
 //! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
 //! - [`align`]: the output of `normdiff align` (Markdown, HTML, TSV, JSON).
 //! - [`locate`]: the output of `normdiff locate` (JSON, Markdown).
@@ -27,10 +29,12 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod check;
 pub mod document;
 pub mod escape;
 pub mod redline;
 
+pub use check::RenderCheck;
 pub use redline::html::Html;
 pub use redline::json::Json;
 pub use redline::markdown::{Markdown, Style};

@@ -71,6 +71,31 @@ pub enum Command {
     ///   normdiff trace "bon père de famille" --path 'Code Civil/Livre III/**' --format json
     ///   normdiff trace "en bon père de famille" --variant raisonnablement --fuzzy 1
     Trace(crate::cmd::trace::TraceArgs),
+    /// The CI gate: fail (or warn) when a change touches watched wording.
+    ///
+    /// Reads the watch file (.normdiff.toml at the repository root, or
+    /// --watch FILE: `[[watch]]` phrases and `[[protect]]` paragraphs; format in
+    /// docs/watch-file.md) and compares two versions of every watched file:
+    /// two git revisions (renamed files followed), two directories or two
+    /// files. Paragraphs are aligned, so a renumbered or moved paragraph
+    /// whose wording is intact is reported as such, never as a change. For
+    /// each entry: unchanged, changed (with the redline of the sentence),
+    /// removed (with what replaced it), added, moved, renumbered, renamed.
+    /// An invisible character or a look-alike letter touching a watched
+    /// phrase always fails, whatever on_change and --ignore say.
+    ///
+    /// Exit codes: 0 nothing watched changed (or only `warn` entries), 1 a
+    /// `fail` entry changed, 2 trouble (bad watch file, unknown revision,
+    /// unreadable file).
+    ///
+    /// Examples:
+    ///   normdiff check --base origin/main --head HEAD
+    ///   normdiff check --base main --format markdown -o comment.md
+    ///   normdiff check --base "$BASE_SHA" --head "$HEAD_SHA" --format github
+    ///   normdiff check drafts/v1 drafts/v2 --watch agreed.toml
+    ///   normdiff check zero-draft.txt final.txt --format json
+    #[command(verbatim_doc_comment)]
+    Check(crate::cmd::check::CheckArgs),
     /// Show a document beside its translation, paragraph by paragraph.
     ///
     /// Aligns the blocks of SRC with those of TGT in another language, with

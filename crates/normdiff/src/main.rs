@@ -2,12 +2,15 @@
 //! of renderer and colour, exit codes. All the work is done by
 //! `normdiff-core`; this crate only connects it to the outside world.
 
+mod check_source;
 mod cli;
 mod cmd;
 mod exit;
 mod files_source;
+mod gitspec;
 mod input;
 mod output;
+mod watch;
 
 use std::process::ExitCode;
 

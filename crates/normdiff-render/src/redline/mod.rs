@@ -96,8 +96,13 @@ pub(crate) fn visible(text: &str, class: Option<ChangeClass>) -> String {
 /// insertions shown as plain text, a deletion followed by an insertion of
 /// the same class joined into a replacement, plain text runs joined.
 pub(crate) fn pieces(pair: &Pair) -> Vec<Piece> {
+    pieces_of(&pair.ops)
+}
+
+/// [`pieces`] of a list of ops (a pair's, or a check finding's).
+pub(crate) fn pieces_of(ops: &[normdiff_core::Op]) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
-    for op in &pair.ops {
+    for op in ops {
         let kind = match op.op {
             OpKind::Equal => PieceKind::Same,
             OpKind::Delete if op.ignored => continue,

@@ -2,6 +2,7 @@
 //! picks a renderer.
 
 pub mod align;
+pub mod check;
 pub mod diff;
 pub mod locate;
 pub mod parse;
@@ -15,6 +16,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Check(args) => check::run(args),
         Command::Trace(args) => trace::run(args),
         Command::Align(args) => align::run(args),
         Command::Locate(args) => locate::run(args),

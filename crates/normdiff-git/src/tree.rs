@@ -1,0 +1,219 @@
+//! Two trees of one repository, for `normdiff check` and `normdiff diff
+//! REV:path`: revisions resolved to commits, the files of a tree, the
+//! changes between two trees (renames followed), blobs read by path.
+//!
+//! Read-only; no git2 type leaves this module. Paths are `/`-separated and
+//! relative to the repository root.
+
+use crate::error::{Error, ErrorKind};
+use git2::{Delta, DiffFindOptions, DiffOptions, ObjectType, Oid, Repository, TreeWalkMode};
+use std::path::{Path, PathBuf};
+
+/// A repository opened for reading trees and blobs.
+pub struct Repo {
+    repo: Repository,
+    shown: String,
+}
+
+/// A revision resolved to a commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    /// The revision as the user wrote it (`main`, `HEAD~1`, a commit id).
+    pub rev: String,
+    /// The full commit id in hex.
+    pub id: String,
+    /// The first 7 hex digits.
+    pub short_id: String,
+}
+
+/// One file of a tree.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TreeFile {
+    /// Path from the repository root, `/`-separated.
+    pub path: String,
+    /// Blob id in hex.
+    pub blob: String,
+}
+
+/// What happened to a file between two trees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ChangeKind {
+    /// Only in the new tree.
+    Added,
+    /// Only in the old tree.
+    Deleted,
+    /// In both, content changed.
+    Modified,
+    /// Moved to another path (content may have changed too).
+    Renamed,
+}
+
+/// One changed file between two trees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// Path in the old tree (`None` when added).
+    pub old_path: Option<String>,
+    /// Path in the new tree (`None` when deleted).
+    pub new_path: Option<String>,
+}
+
+impl Repo {
+    /// Opens the repository containing `dir`.
+    pub fn open(dir: &Path) -> Result<Repo, Error> {
+        let shown = dir.display().to_string();
+        let repo = Repository::discover(dir).map_err(|e| match e.code() {
+            git2::ErrorCode::NotFound => Error::new(&shown, ErrorKind::NotARepository),
+            _ => Error::git(&shown, e),
+        })?;
+        Ok(Repo { repo, shown })
+    }
+
+    /// The working directory (root of the checkout), or the git directory
+    /// of a bare repository.
+    pub fn root(&self) -> PathBuf {
+        self.repo
+            .workdir()
+            .unwrap_or_else(|| self.repo.path())
+            .to_owned()
+    }
+
+    /// Resolves `rev` (branch, tag, `HEAD~2`, commit id...) to a commit.
+    pub fn resolve(&self, rev: &str) -> Result<Commit, Error> {
+        let commit = self
+            .repo
+            .revparse_single(rev)
+            .and_then(|o| o.peel_to_commit())
+            .map_err(|_| Error::new(rev, ErrorKind::UnknownRevision))?;
+        let id = commit.id().to_string();
+        Ok(Commit {
+            rev: rev.to_owned(),
+            short_id: id[..7].to_owned(),
+            id,
+        })
+    }
+
+    fn tree(&self, c: &Commit) -> Result<git2::Tree<'_>, Error> {
+        Oid::from_str(&c.id)
+            .and_then(|oid| self.repo.find_commit(oid))
+            .and_then(|commit| commit.tree())
+            .map_err(|e| Error::git(&c.rev, e))
+    }
+
+    /// Every regular file of the commit's tree, in path order (symbolic
+    /// links and submodules left out).
+    pub fn files(&self, c: &Commit) -> Result<Vec<TreeFile>, Error> {
+        let tree = self.tree(c)?;
+        let mut out = Vec::new();
+        tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
+            let regular = entry.kind() == Some(ObjectType::Blob)
+                && matches!(entry.filemode(), 0o100644 | 0o100755 | 0o100664);
+            if let (true, Ok(name)) = (regular, entry.name()) {
+                out.push(TreeFile {
+                    path: format!("{dir}{name}"),
+                    blob: entry.id().to_string(),
+                });
+            }
+            git2::TreeWalkResult::Ok
+        })
+        .map_err(|e| Error::git(&c.rev, e))?;
+        out.sort();
+        Ok(out)
+    }
+
+    /// The files that differ between `old` and `new`, renames detected
+    /// (a deleted and an added file with similar content), in new-path
+    /// order.
+    pub fn changes(&self, old: &Commit, new: &Commit) -> Result<Vec<Change>, Error> {
+        let (ot, nt) = (self.tree(old)?, self.tree(new)?);
+        let mut dopts = DiffOptions::new();
+        dopts.skip_binary_check(true);
+        let mut diff = self
+            .repo
+            .diff_tree_to_tree(Some(&ot), Some(&nt), Some(&mut dopts))
+            .map_err(|e| Error::git(&self.shown, e))?;
+        diff.find_similar(Some(DiffFindOptions::new().renames(true)))
+            .map_err(|e| Error::git(&self.shown, e))?;
+        let mut out: Vec<Change> = diff
+            .deltas()
+            .filter_map(|d| {
+                let path = |f: git2::DiffFile| f.path().map(|p| p.to_string_lossy().into_owned());
+                let (o, n) = (path(d.old_file()), path(d.new_file()));
+                let kind = match d.status() {
+                    Delta::Added => ChangeKind::Added,
+                    Delta::Deleted => ChangeKind::Deleted,
+                    Delta::Renamed => ChangeKind::Renamed,
+                    Delta::Modified | Delta::Typechange | Delta::Copied => ChangeKind::Modified,
+                    _ => return None,
+                };
+                Some(Change {
+                    kind,
+                    old_path: (kind != ChangeKind::Added).then_some(o).flatten(),
+                    new_path: (kind != ChangeKind::Deleted).then_some(n).flatten(),
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            let k = |c: &Change| c.new_path.clone().or(c.old_path.clone());
+            k(a).cmp(&k(b))
+        });
+        Ok(out)
+    }
+
+    /// The bytes of blob `id` (hex); `path` names it in errors.
+    pub fn blob(&self, id: &str, path: &str) -> Result<Vec<u8>, Error> {
+        Oid::from_str(id)
+            .and_then(|oid| self.repo.find_blob(oid))
+            .map(|b| b.content().to_vec())
+            .map_err(|e| Error::git(format!("{path} (blob {id})"), e))
+    }
+
+    /// The bytes of the file at `path` in commit `c`.
+    pub fn read(&self, c: &Commit, path: &str) -> Result<Vec<u8>, Error> {
+        let tree = self.tree(c)?;
+        let entry = tree
+            .get_path(Path::new(path))
+            .map_err(|_| Error::new(format!("{}:{path}", c.rev), ErrorKind::NoSuchPath))?;
+        self.blob(&entry.id().to_string(), path)
+    }
+}
+
+/// A git object spec `REV:path` split into revision and path, or `None`
+/// when `spec` does not have that shape (no colon, empty revision, or a
+/// Windows drive such as `C:\`). The path is taken from the repository
+/// root; a leading `./` is dropped.
+pub fn split_spec(spec: &str) -> Option<(&str, &str)> {
+    let (rev, path) = spec.split_once(':')?;
+    let drive = rev.len() == 1 && path.starts_with(['\\', '/']);
+    if rev.is_empty() || path.is_empty() || drive {
+        return None;
+    }
+    Some((rev, path.strip_prefix("./").unwrap_or(path)))
+}
+
+/// Reads the file named by the object spec `REV:path` from the repository
+/// containing `dir`.
+pub fn read_spec(dir: &Path, spec: &str) -> Result<Vec<u8>, Error> {
+    let (rev, path) =
+        split_spec(spec).ok_or_else(|| Error::new(spec, ErrorKind::UnknownRevision))?;
+    let repo = Repo::open(dir)?;
+    let c = repo.resolve(rev)?;
+    repo.read(&c, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs() {
+        assert_eq!(split_spec("HEAD:a/b.md"), Some(("HEAD", "a/b.md")));
+        assert_eq!(split_spec("main~1:./b.md"), Some(("main~1", "b.md")));
+        assert_eq!(split_spec("C:\\x.txt"), None);
+        assert_eq!(split_spec("b.md"), None);
+        assert_eq!(split_spec(":b.md"), None);
+        assert_eq!(split_spec("HEAD:"), None);
+    }
+}

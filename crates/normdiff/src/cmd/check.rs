@@ -1,0 +1,182 @@
+//! `normdiff check`: the CI gate on watched wording between two versions
+//! (two git revisions, two directories or two files).
+
+use crate::check_source::{dir_files, git_files, two_files};
+use crate::cmd::diff::IgnoreClass;
+use crate::exit;
+use crate::input::InputArgs;
+use crate::output::Output;
+use crate::watch::{self, WatchFile};
+use anyhow::{bail, Context};
+use clap::{Args, ValueEnum};
+use normdiff_core::check::{run_check, CheckOptions, FileVersions, ProtectSpec, WatchSpec};
+use normdiff_git::Repo;
+use normdiff_render::check::{github::Github, json::Json, markdown::Markdown, text::Text};
+use normdiff_render::RenderCheck;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The default watch file, at the repository root (or in the current
+/// directory without git).
+pub const DEFAULT_WATCH: &str = ".normdiff.toml";
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// Plain text for terminals and CI logs.
+    Text,
+    /// A pull-request comment: summary table, then each finding's redline.
+    Markdown,
+    /// The report as JSON (schema in docs/json-check.md).
+    Json,
+    /// GitHub Actions workflow commands (::error file=…,line=…::…).
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Without git: the old version (a directory or a file).
+    #[arg(value_name = "OLD", requires = "new", conflicts_with_all = ["base", "head"])]
+    pub old: Option<PathBuf>,
+    /// Without git: the new version (a directory or a file).
+    #[arg(value_name = "NEW")]
+    pub new: Option<PathBuf>,
+    /// The base revision (the target branch, or the merge base of a pull
+    /// request).
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+    /// The head revision.
+    #[arg(long, value_name = "REV", default_value = "HEAD")]
+    pub head: String,
+    /// The repository (any directory inside it).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub repo: PathBuf,
+    /// The watch file [default: .normdiff.toml at the repository root, or
+    /// in the current directory without git].
+    #[arg(long, value_name = "FILE")]
+    pub watch: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: CheckFormat,
+    /// Change classes that do not count (comma-separated). Invisible
+    /// characters and look-alike letters always count.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "CLASSES")]
+    pub ignore: Vec<IgnoreClass>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+fn read_watch(path: &Path) -> anyhow::Result<WatchFile> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).with_context(|| {
+        format!("{name}: cannot read the watch file (create it, or pass --watch FILE)")
+    })?;
+    let text = normdiff_core::decode(&bytes, &name)?.text;
+    watch::parse(&name, &text)
+}
+
+/// The names a file answers to in `paths` globs and `[[protect]] path`.
+fn names(f: &FileVersions) -> Vec<String> {
+    f.new_path.iter().chain(&f.old_path).cloned().collect()
+}
+
+/// The entries with their files resolved. With `single` (two files
+/// compared), every entry applies to the one document.
+fn specs(
+    w: &WatchFile,
+    files: &[FileVersions],
+    single: bool,
+) -> (Vec<WatchSpec>, Vec<ProtectSpec>) {
+    let all: Vec<Vec<String>> = files.iter().map(names).collect();
+    let hit = |i: usize, f: &dyn Fn(&str) -> bool| single || all[i].iter().any(|n| f(n));
+    let watches = w
+        .watches
+        .iter()
+        .map(|e| WatchSpec {
+            id: e.id.clone(),
+            phrase: e.phrase.clone(),
+            variants: e.variants.clone(),
+            matching: e.matching,
+            on_change: e.on_change,
+            lang: e.lang.clone(),
+            files: (0..files.len())
+                .filter(|&i| e.paths.is_empty() || hit(i, &|n| e.paths.is_match(n)))
+                .collect(),
+        })
+        .collect();
+    let protects = w
+        .protects
+        .iter()
+        .map(|p| ProtectSpec {
+            id: p.id.clone(),
+            path: p.path.clone(),
+            label: p.label.clone(),
+            on_change: p.on_change,
+            file: (0..files.len()).find(|&i| hit(i, &|n| n == p.path)),
+        })
+        .collect();
+    (watches, protects)
+}
+
+pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let max = args.input.max_size;
+    let (files, w, single, base_name, head_name) = match (&args.old, &args.new, &args.base) {
+        (Some(old), Some(new), _) => {
+            let watch_path = args.watch.as_deref().unwrap_or(Path::new(DEFAULT_WATCH));
+            let w = read_watch(watch_path)?;
+            let (o_dir, n_dir) = (old.is_dir(), new.is_dir());
+            let (files, single) = match (o_dir, n_dir) {
+                (true, true) => (dir_files(old, new, &w, watch_path, max)?, false),
+                (false, false) => (two_files(old, new, max)?, true),
+                _ => bail!(
+                    "{} and {}: give two directories or two files",
+                    old.display(),
+                    new.display()
+                ),
+            };
+            let shown = |p: &Path| p.display().to_string();
+            (files, w, single, shown(old), shown(new))
+        }
+        (None, None, Some(base)) => {
+            let repo = Repo::open(&args.repo)?;
+            let root = repo.root();
+            let watch_path = args.watch.clone().unwrap_or_else(|| root.join(DEFAULT_WATCH));
+            let w = read_watch(&watch_path)?;
+            let exclude = watch_path
+                .canonicalize()
+                .ok()
+                .and_then(|p| {
+                    let r = root.canonicalize().ok()?;
+                    p.strip_prefix(r).ok().map(|x| x.to_string_lossy().replace('\\', "/"))
+                });
+            let b = repo.resolve(base)?;
+            let h = repo.resolve(&args.head)?;
+            let files = git_files(&repo, &b, &h, &w, exclude.as_deref(), max)?;
+            (files, w, false, base.clone(), args.head.clone())
+        }
+        _ => bail!("give --base REV (and --head REV) to compare git revisions, or OLD NEW to compare two directories or files"),
+    };
+    let (watches, protects) = specs(&w, &files, single);
+    let opts = CheckOptions {
+        ignore: args.ignore.iter().map(|c| c.class()).collect(),
+        base_name,
+        head_name,
+    };
+    let report = run_check(&files, &watches, &protects, &opts)?;
+    let renderer: Box<dyn RenderCheck> = match args.format {
+        CheckFormat::Text => Box::new(Text),
+        CheckFormat::Markdown => Box::new(Markdown),
+        CheckFormat::Json => Box::new(Json),
+        CheckFormat::Github => Box::new(Github),
+    };
+    let mut out = Output::open(args.output.as_deref())?;
+    renderer.render(&report, &mut out)?;
+    out.finish()?;
+    Ok(ExitCode::from(if report.summary.failed {
+        exit::DIFFERENCES
+    } else {
+        exit::SUCCESS
+    }))
+}
