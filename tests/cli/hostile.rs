@@ -164,3 +164,30 @@ fn align_and_locate_render_inertly() {
     assert!(!out.contains("<script>alert"));
     assert!(!out.contains('\u{1b}'));
 }
+
+/// A space swapped for a zero-width space cannot be hidden by `--ignore`.
+#[test]
+fn space_swapped_for_zero_width_space_is_never_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(&old, "Le noyau public de l'Internet.\n").unwrap();
+    std::fs::write(&new, "Le noyau\u{200B}public de l'Internet.\n").unwrap();
+    let (code, v) = run_json(&[
+        "diff",
+        "--format",
+        "json",
+        "--ignore",
+        "typography,case,punctuation,whitespace",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "an invisible change is a difference");
+    let classes: Vec<&str> = v["pairs"][0]["ops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["class"].as_str())
+        .collect();
+    assert!(classes.contains(&"invisible"), "{classes:?}");
+}

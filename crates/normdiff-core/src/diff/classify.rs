@@ -113,11 +113,16 @@ fn word_keys(s: &str) -> Vec<String> {
 }
 
 /// Classifies the change of `old` into `new` (two different texts; either
-/// may be empty). The first class that explains the whole difference wins,
-/// in this order: invisible, confusable, whitespace, typography, case,
-/// punctuation; otherwise substantive.
+/// may be empty). A change that adds, removes or swaps an invisible
+/// character is `invisible` whatever else it does (a space replaced by a
+/// zero-width space must not pass as typography, which users may hide).
+/// Otherwise the first class that explains the whole difference wins, in
+/// this order: confusable, whitespace, typography, case, punctuation;
+/// otherwise substantive.
 pub fn classify(old: &str, new: &str) -> ChangeClass {
-    if without(old, is_invisible) == without(new, is_invisible) {
+    let invisible = |s: &str| -> String { s.chars().filter(|&c| is_invisible(c)).collect() };
+    if invisible(old) != invisible(new) || without(old, is_invisible) == without(new, is_invisible)
+    {
         ChangeClass::Invisible
     } else if is_confusable(old, new) {
         ChangeClass::Confusable
@@ -144,6 +149,11 @@ mod tests {
         use ChangeClass::*;
         assert_eq!(classify("noyau", "noy\u{200B}au"), Invisible);
         assert_eq!(classify("", "\u{202E}"), Invisible);
+        // Reported by the check feature: a space swapped for a zero-width
+        // space is not typography (which --ignore may hide).
+        assert_eq!(classify(" ", "\u{200B}"), Invisible);
+        assert_eq!(classify("le noyau", "le\u{200B}noyau"), Invisible);
+        assert_eq!(classify("public", "publique\u{2060}"), Invisible);
         assert_eq!(classify("noyau", "n\u{043E}yau"), Confusable);
         assert_eq!(classify("Статья", "Ст\u{0061}тья"), Confusable);
         assert_eq!(classify(" ", "\n"), Whitespace);
