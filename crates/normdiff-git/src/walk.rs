@@ -7,6 +7,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use normdiff_core::history::{
     BlobStore, Content, Revision, SourceStats, Timestamp, Version, VersionSource,
 };
+use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -53,21 +54,28 @@ thread_local! {
     static REPO: RefCell<Option<(PathBuf, Repository)>> = const { RefCell::new(None) };
 }
 
+/// Runs `f` with this thread's handle on the repository at `git_dir`
+/// (opened on first use; git2 objects never cross threads).
+fn with_repo<T>(
+    git_dir: &Path,
+    f: impl FnOnce(&Repository) -> Result<T, git2::Error>,
+) -> Result<T, git2::Error> {
+    REPO.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.as_ref().is_none_or(|(p, _)| p != git_dir) {
+            *cell = Some((git_dir.to_owned(), Repository::open(git_dir)?));
+        }
+        f(&cell.as_ref().expect("opened above").1)
+    })
+}
+
 impl BlobStore for GitStore {
     fn read(&self, id: &str, path: &str) -> normdiff_core::Result<Vec<u8>> {
-        REPO.with(|cell| {
-            let mut cell = cell.borrow_mut();
-            if cell.as_ref().is_none_or(|(p, _)| *p != self.git_dir) {
-                let repo = Repository::open(&self.git_dir)
-                    .map_err(|e| Error::git(self.git_dir.display().to_string(), e))?;
-                *cell = Some((self.git_dir.clone(), repo));
-            }
-            let repo = &cell.as_ref().expect("opened above").1;
-            let blob = Oid::from_str(id)
-                .and_then(|oid| repo.find_blob(oid))
-                .map_err(|e| Error::git(format!("{path} (blob {id})"), e))?;
+        with_repo(&self.git_dir, |repo| {
+            let blob = repo.find_blob(Oid::from_str(id)?)?;
             Ok(blob.content().to_vec())
         })
+        .map_err(|e| Error::git(format!("{path} (blob {id})"), e).into())
     }
 }
 
@@ -168,26 +176,32 @@ impl GitSource {
             },
         })
     }
+}
 
-    fn wanted(&self, path: &str) -> bool {
-        self.filter.as_ref().is_none_or(|f| f.is_match(path))
-    }
+/// Commits whose changes are computed together, in parallel.
+const COMMIT_BATCH: usize = 32;
 
-    /// Queues the file versions of commit `oid` (changes against its first
-    /// parent, in path order).
-    fn queue(&mut self, oid: Oid) -> Result<(), git2::Error> {
-        let commit = self.repo.find_commit(oid)?;
+/// The file versions of commit `oid` (changes against its first parent,
+/// in path order), keeping the paths `filter` accepts.
+fn versions_of(
+    repo: &Repository,
+    filter: Option<&GlobSet>,
+    oid: Oid,
+) -> Result<Vec<Version>, git2::Error> {
+    let wanted = |path: &str| filter.is_none_or(|f| f.is_match(path));
+    {
+        let commit = repo.find_commit(oid)?;
         let tree = commit.tree()?;
         let parent_tree = match commit.parent(0) {
             Ok(p) => Some(p.tree()?),
             Err(_) => None,
         };
         let mut changes = Vec::new();
-        diff_trees(&self.repo, parent_tree.as_ref(), &tree, "", &mut changes)?;
+        diff_trees(repo, parent_tree.as_ref(), &tree, "", &mut changes)?;
         let added = changes.iter().any(|c| c.status == Delta::Added);
         let deleted = changes.iter().any(|c| c.status == Delta::Deleted);
         if added && deleted {
-            changes = diff_with_renames(&self.repo, parent_tree.as_ref(), &tree)?;
+            changes = diff_with_renames(repo, parent_tree.as_ref(), &tree)?;
         }
         let rev = Arc::new(revision(&commit));
         let mut out: Vec<Version> = Vec::new();
@@ -199,8 +213,8 @@ impl GitSource {
                 content,
             };
             let blob = || Content::Blob(c.new_id.to_string());
-            let old_ok = c.old_path.as_deref().is_some_and(|p| self.wanted(p));
-            let new_ok = c.new_path.as_deref().is_some_and(|p| self.wanted(p));
+            let old_ok = c.old_path.as_deref().is_some_and(wanted);
+            let new_ok = c.new_path.as_deref().is_some_and(wanted);
             let (old_path, new_path) = (c.old_path.clone(), c.new_path.clone());
             match (c.status, old_ok, new_ok) {
                 (Delta::Renamed, true, true) => {
@@ -216,8 +230,7 @@ impl GitSource {
             }
         }
         out.sort_by(|a, b| a.path.cmp(&b.path));
-        self.pending.extend(out);
-        Ok(())
+        Ok(out)
     }
 }
 
@@ -235,10 +248,24 @@ impl VersionSource for GitSource {
             if let Some(v) = self.pending.pop_front() {
                 return Some(Ok(v));
             }
-            let oid = self.commits.next()?;
-            self.stats.commits_visited += 1;
-            if let Err(e) = self.queue(oid) {
-                return Some(Err(Error::git(format!("commit {oid}"), e).into()));
+            // The next commits' changes, computed in parallel (one
+            // repository handle per thread), queued in walk order.
+            let batch: Vec<Oid> = self.commits.by_ref().take(COMMIT_BATCH).collect();
+            if batch.is_empty() {
+                return None;
+            }
+            self.stats.commits_visited += batch.len() as u64;
+            let git_dir = self.repo.path().to_owned();
+            let filter = self.filter.as_ref();
+            let results: Vec<Result<Vec<Version>, git2::Error>> = batch
+                .par_iter()
+                .map(|&oid| with_repo(&git_dir, |repo| versions_of(repo, filter, oid)))
+                .collect();
+            for (oid, r) in batch.iter().zip(results) {
+                match r {
+                    Ok(versions) => self.pending.extend(versions),
+                    Err(e) => return Some(Err(Error::git(format!("commit {oid}"), e).into())),
+                }
             }
         }
     }
