@@ -157,12 +157,19 @@ pub(crate) fn read(text: &str) -> Option<(Vec<RawBlock>, Vec<Footnote>)> {
                 // index is the next raw index.
                 let first_para = raws.len();
                 let kids: Vec<_> = node.children().collect();
+                // An item that opens with something else than a paragraph
+                // (`- - x`: a list in a list item) has no block of its own;
+                // its children hang from the enclosing item.
+                let has_head = kids
+                    .first()
+                    .is_some_and(|k| matches!(k.data().value, NodeValue::Paragraph));
+                let children_parent = if has_head { Some(first_para) } else { ctx.item };
                 for (i, k) in kids.into_iter().enumerate().rev() {
-                    let is_first = i == 0 && matches!(k.data().value, NodeValue::Paragraph);
+                    let is_first = i == 0 && has_head;
                     stack.push((
                         k,
                         Ctx {
-                            item: if is_first { ctx.item } else { Some(first_para) },
+                            item: if is_first { ctx.item } else { children_parent },
                             list_depth: ctx.list_depth + 1,
                             quote_depth: ctx.quote_depth,
                             item_marker: if is_first { marker.clone() } else { None },
@@ -379,6 +386,18 @@ mod tests {
         assert_eq!(raws[4].list_parent, Some(3));
         assert_eq!(notes[0].label, "1");
         assert_eq!(notes[0].text, "Une note.");
+    }
+
+    /// Found by fuzzing: `- - -~` made a block its own parent.
+    #[test]
+    fn item_opening_with_a_list_has_no_block_of_its_own() {
+        let (raws, _) = read("- - -~\n").unwrap();
+        for (i, r) in raws.iter().enumerate() {
+            assert!(r.list_parent.is_none_or(|p| p < i), "{raws:?}");
+        }
+        let (raws, _) = read("- a\n  - - b\n").unwrap();
+        assert_eq!(raws.len(), 2);
+        assert_eq!(raws[1].list_parent, Some(0));
     }
 
     #[test]

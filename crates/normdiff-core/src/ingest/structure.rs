@@ -130,6 +130,9 @@ pub(crate) fn finish(raws: Vec<RawBlock>) -> Vec<Block> {
                 }
             }
         }
+        // A parent always comes before its child (the model's invariant,
+        // whatever a reader produced).
+        let parent = parent.filter(|&p| p < i);
         blocks.push(Block {
             index: i,
             kind,
