@@ -102,7 +102,11 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
                     class: "invisible".to_owned(),
                     context: word_around(text, i),
                 });
-            } else if i >= checked_until && c.is_alphabetic() && script(c) != Script::Other {
+            } else if i >= checked_until && matches!(script(c), Script::Cyrillic | Script::Greek) {
+                // A mixed word holds a Cyrillic or Greek letter and a Latin
+                // one: examining words at their Cyrillic and Greek letters
+                // finds them all, and skips the accented letters of Latin
+                // text (most of French).
                 // The word around this letter (letters and invisible
                 // characters), checked once.
                 let is_word = |c: char| c.is_alphabetic() || is_invisible(c);
