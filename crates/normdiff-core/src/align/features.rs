@@ -29,9 +29,9 @@ pub(crate) struct Features {
     /// Unit vectors of the new blocks.
     pub new: Vec<Vector>,
     /// Comparison keys of the old blocks' texts.
-    pub old_keys: Vec<String>,
+    pub old_keys: Vec<u64>,
     /// Comparison keys of the new blocks' texts.
-    pub new_keys: Vec<String>,
+    pub new_keys: Vec<u64>,
     /// Raw (unweighted) feature ids per new block, rarest first.
     new_rarest: Vec<Vec<u32>>,
     /// For each feature, the old blocks that have it, ascending.
@@ -65,24 +65,31 @@ impl Vocab {
     }
 }
 
+/// The comparison key of a text without words.
+pub(crate) const NO_WORDS: u64 = 0;
+
 /// The folded words of a text as 64-bit hashes (collisions are
-/// negligible at document scale), and the text's comparison key (its
-/// folded words, space-joined: punctuation aside, equal keys mean equal
-/// wording). Independent per block, so it runs in parallel.
-fn word_hashes(text: &str) -> (Vec<u64>, String) {
+/// negligible at document scale), and the text's comparison key: a hash of
+/// its folded word sequence (punctuation aside, equal keys mean equal
+/// wording), [`NO_WORDS`] for a text without words. Independent per block,
+/// so it runs in parallel.
+fn word_hashes(text: &str) -> (Vec<u64>, u64) {
     use std::hash::Hasher;
-    let mut k = String::with_capacity(text.len());
     let mut hashes = Vec::new();
+    let mut key = crate::fxhash::FxHasher::default();
     for_each_folded_word(text, |w| {
-        if !k.is_empty() {
-            k.push(' ');
-        }
-        k.push_str(w);
         let mut h = crate::fxhash::FxHasher::default();
         h.write(w.as_bytes());
-        hashes.push(h.finish());
+        let h = h.finish();
+        key.write_u64(h);
+        hashes.push(h);
     });
-    (hashes, k)
+    let key = if hashes.is_empty() {
+        NO_WORDS
+    } else {
+        key.finish().max(1)
+    };
+    (hashes, key)
 }
 
 /// Feature ids of a block: word unigrams then bigrams, with multiplicity.

@@ -22,7 +22,7 @@
 //! hash-map order reaches the result.
 
 use super::chain::{heaviest_chain, Pair};
-use super::features::{dot, sum, Features};
+use super::features::{dot, sum, Features, NO_WORDS};
 use super::{Alignment, Link, LinkKind};
 use crate::fxhash::FxHashMap;
 use crate::model::{Block, Document};
@@ -158,17 +158,17 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
             gain: EXACT_GAIN,
         })
         .collect();
-    let mut by_key: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (k, key) in feats.old_keys.iter().enumerate() {
-        if !key.is_empty() {
-            by_key.entry(key.as_str()).or_default().push(old_rest[k]);
+    let mut by_key: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (k, &key) in feats.old_keys.iter().enumerate() {
+        if key != NO_WORDS {
+            by_key.entry(key).or_default().push(old_rest[k]);
         }
     }
-    let mut seen_new: FxHashMap<&str, usize> = FxHashMap::default();
-    for (k, key) in feats.new_keys.iter().enumerate() {
+    let mut seen_new: FxHashMap<u64, usize> = FxHashMap::default();
+    for (k, &key) in feats.new_keys.iter().enumerate() {
         let j = new_rest[k];
-        if let Some(olds) = by_key.get(key.as_str()) {
-            let nth = seen_new.entry(key.as_str()).or_insert(0);
+        if let Some(olds) = by_key.get(&key) {
+            let nth = seen_new.entry(key).or_insert(0);
             if olds.len() <= SMALL_GROUP {
                 pairs.extend(olds.iter().map(|&i| Pair {
                     old: i,
@@ -185,8 +185,8 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
             *nth += 1;
         }
         for &(i, s) in &cands[j] {
-            let same_key = old_sub[i].is_some_and(|ko| feats.old_keys[ko] == *key);
-            if (same_key && !key.is_empty()) || s < opts.min_score {
+            let same_key = old_sub[i].is_some_and(|ko| feats.old_keys[ko] == key);
+            if (same_key && key != NO_WORDS) || s < opts.min_score {
                 continue;
             }
             pairs.push(Pair {
