@@ -369,3 +369,30 @@ fn parse_is_deterministic() {
         .unwrap();
     assert_eq!(a.stdout, b.stdout);
 }
+
+/// `-o /dev/null` must write to the device, not replace it with a file
+/// (a rename into place would), and `-o` through a symbolic link keeps
+/// the link.
+#[test]
+fn output_to_a_device_or_link_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let p = crate::util::fixture("parse/gge-excerpt.txt");
+    let (code, _, err) = run(&["parse", p.to_str().unwrap(), "-o", "/dev/null"]);
+    assert_eq!(code, 0, "{err}");
+    let meta = std::fs::symlink_metadata("/dev/null").unwrap();
+    assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
+    assert!(!std::path::Path::new("/dev/null.normdiff-tmp").exists());
+
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.txt");
+    let link = dir.path().join("link.txt");
+    std::fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (code, _, err) = run(&["parse", p.to_str().unwrap(), "-o", link.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real).unwrap().contains("blocks"));
+}
