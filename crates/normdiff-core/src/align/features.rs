@@ -34,8 +34,13 @@ pub(crate) struct Features {
     pub new_keys: Vec<u64>,
     /// Raw (unweighted) feature ids per new block, rarest first.
     new_rarest: Vec<Vec<u32>>,
-    /// For each feature, the old blocks that have it, ascending.
-    postings: Vec<Vec<u32>>,
+    /// The old blocks that have each feature, ascending, feature after
+    /// feature (compressed rows: feature `f`'s blocks are
+    /// `postings[offsets[f]..offsets[f + 1]]`; one allocation, not one per
+    /// feature).
+    postings: Vec<u32>,
+    /// Start of each feature's blocks in `postings`, plus the end.
+    offsets: Vec<u32>,
 }
 
 /// The shared vocabulary: word hashes and word-pair ids to dense feature ids.
@@ -187,18 +192,37 @@ impl Features {
             .map(|h| raw_features(h, &mut vocab))
             .collect();
         let n_features = vocab.len as usize;
+        // Old-side document frequencies, then the compressed postings.
         let mut df = vec![0u32; n_features];
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_features];
         let mut seen = vec![u32::MAX; n_features];
         for (b, raw) in old_raw.iter().enumerate() {
             for &(f, _) in raw {
                 if seen[f as usize] != b as u32 {
                     seen[f as usize] = b as u32;
                     df[f as usize] += 1;
-                    postings[f as usize].push(b as u32);
                 }
             }
         }
+        let mut offsets = Vec::with_capacity(n_features + 1);
+        let mut total = 0u32;
+        offsets.push(0);
+        for &d in &df {
+            total += d;
+            offsets.push(total);
+        }
+        let mut fill: Vec<u32> = offsets[..n_features].to_vec();
+        let mut postings = vec![0u32; total as usize];
+        seen.iter_mut().for_each(|s| *s = u32::MAX);
+        for (b, raw) in old_raw.iter().enumerate() {
+            for &(f, _) in raw {
+                if seen[f as usize] != b as u32 {
+                    seen[f as usize] = b as u32;
+                    postings[fill[f as usize] as usize] = b as u32;
+                    fill[f as usize] += 1;
+                }
+            }
+        }
+        let old_df = df.clone();
         seen.iter_mut().for_each(|s| *s = u32::MAX);
         for (b, raw) in new_raw.iter().enumerate() {
             for &(f, _) in raw {
@@ -219,7 +243,7 @@ impl Features {
                 let mut ids: Vec<u32> = raw.iter().map(|&(f, _)| f).collect();
                 ids.sort_unstable();
                 ids.dedup();
-                ids.sort_unstable_by_key(|&f| (postings[f as usize].len(), f));
+                ids.sort_unstable_by_key(|&f| (old_df[f as usize], f));
                 ids
             })
             .collect();
@@ -230,6 +254,7 @@ impl Features {
             new_keys,
             new_rarest,
             postings,
+            offsets,
         }
     }
 
@@ -247,7 +272,8 @@ impl Features {
             let diag = j * n_old / n_new;
             let mut scanned = 0usize;
             for &f in rarest {
-                let p = &self.postings[f as usize];
+                let p = &self.postings
+                    [self.offsets[f as usize] as usize..self.offsets[f as usize + 1] as usize];
                 if p.is_empty() {
                     continue;
                 }
