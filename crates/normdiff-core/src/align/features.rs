@@ -289,7 +289,7 @@ impl Features {
                         .min(p.len() - POSTINGS_BUDGET);
                     &p[start..start + POSTINGS_BUDGET]
                 } else {
-                    &p[..]
+                    p
                 };
                 scanned += window.len();
                 for &b in window {
