@@ -4,8 +4,9 @@
 //! which made it most of the walk's time on the Civil Code history.)
 //!
 //! Renames are not detected here: when a commit both adds and deletes
-//! files, the caller asks libgit2 ([`diff_with_renames`]) for that commit
-//! only, with exact and similarity-based rename detection.
+//! files, the caller asks libgit2 ([`diff_with_renames`]) about that
+//! commit's added and deleted files only, with exact and similarity-based
+//! rename detection.
 
 use git2::{Delta, DiffFindOptions, DiffOptions, FileMode, ObjectType, Oid, Repository, Tree};
 
@@ -140,9 +141,16 @@ pub(crate) fn diff_with_renames(
     repo: &Repository,
     old: Option<&Tree>,
     new: &Tree,
+    paths: &[&str],
 ) -> Result<Vec<Change>, git2::Error> {
     let mut dopts = DiffOptions::new();
     dopts.skip_binary_check(true);
+    // Only the added and deleted files can pair as renames: libgit2 walks
+    // and compares those alone (literal paths, not patterns).
+    dopts.disable_pathspec_match(true);
+    for p in paths {
+        dopts.pathspec(*p);
+    }
     let mut diff = repo.diff_tree_to_tree(old, Some(new), Some(&mut dopts))?;
     diff.find_similar(Some(DiffFindOptions::new().renames(true)))?;
     let is_blob = |m: FileMode| {

@@ -201,7 +201,14 @@ fn versions_of(
         let added = changes.iter().any(|c| c.status == Delta::Added);
         let deleted = changes.iter().any(|c| c.status == Delta::Deleted);
         if added && deleted {
-            changes = diff_with_renames(repo, parent_tree.as_ref(), &tree)?;
+            let paths: Vec<&str> = changes
+                .iter()
+                .filter(|c| matches!(c.status, Delta::Added | Delta::Deleted))
+                .filter_map(|c| c.new_path.as_deref().or(c.old_path.as_deref()))
+                .collect();
+            let mut renamed = diff_with_renames(repo, parent_tree.as_ref(), &tree, &paths)?;
+            changes.retain(|c| !matches!(c.status, Delta::Added | Delta::Deleted));
+            changes.append(&mut renamed);
         }
         let rev = Arc::new(revision(&commit));
         let mut out: Vec<Version> = Vec::new();
