@@ -461,15 +461,14 @@ mod tests {
         let r = report(old, new, &[]);
         assert!(r.summary.differences);
         for p in &r.pairs {
-            let side = |skip: OpKind| -> String {
-                p.ops
-                    .iter()
-                    .filter(|op| op.op != skip)
-                    .map(|op| op.text.as_str())
-                    .collect()
-            };
-            assert_eq!(side(OpKind::Insert), side_text(&o, &p.old));
-            assert_eq!(side(OpKind::Delete), side_text(&n, &p.new));
+            assert_eq!(
+                crate::diff::side_text(&p.ops, OpKind::Delete),
+                side_text(&o, &p.old)
+            );
+            assert_eq!(
+                crate::diff::side_text(&p.ops, OpKind::Insert),
+                side_text(&n, &p.new)
+            );
         }
     }
 }

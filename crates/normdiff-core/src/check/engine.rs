@@ -7,7 +7,7 @@ use super::{
     Location, OnChange, ProtectSpec, Status, Verdict, WatchSpec,
 };
 use crate::align::same::{align, SameOptions};
-use crate::diff::{diff_text, ChangeClass, DiffOptions, Op, OpKind};
+use crate::diff::{diff_text, side_text, ChangeClass, DiffOptions, Op, OpKind};
 use crate::error::Result;
 use crate::history::{
     block_label, trace, Content, EventKind, Matcher, Revision, TraceOptions, VecSource, Version,
@@ -419,13 +419,6 @@ fn guard(files: &[usize], cache: &mut Cache, matcher: &Matcher, findings: &mut V
             if known {
                 continue;
             }
-            let text = |skip: OpKind| -> String {
-                pair.ops
-                    .iter()
-                    .filter(|o| o.op != skip)
-                    .map(|o| o.text.as_str())
-                    .collect()
-            };
             let classes = counted_classes(&pair.ops);
             findings.push(Finding {
                 status: Status::Changed,
@@ -435,8 +428,8 @@ fn guard(files: &[usize], cache: &mut Cache, matcher: &Matcher, findings: &mut V
                 side,
                 previous_path: old_path.clone().filter(|o| *o != path),
                 previous_label: None,
-                before: Some(text(OpKind::Insert)),
-                after: Some(text(OpKind::Delete)),
+                before: Some(side_text(&pair.ops, OpKind::Delete)),
+                after: Some(side_text(&pair.ops, OpKind::Insert)),
                 replaced_by: None,
                 ops: pair.ops.clone(),
                 classes,

@@ -6,8 +6,8 @@ use super::{
     CheckOptions, EntryKind, EntryResult, Finding, OnChange, ProtectSpec, Status, Verdict,
 };
 use crate::align::LinkKind;
+use crate::diff::{side_text, OpKind};
 use crate::model::Document;
-use crate::OpKind;
 
 /// The label as the user wrote it, reduced to how `parse` prints labels:
 /// a leading `¶`, a trailing `.` or ` :` dropped.
@@ -109,13 +109,6 @@ pub(crate) fn check_protect(
         result.verdict = on_change_verdict(p.on_change);
         return result;
     };
-    let text = |skip: OpKind| -> String {
-        pair.ops
-            .iter()
-            .filter(|o| o.op != skip)
-            .map(|o| o.text.as_str())
-            .collect()
-    };
     let new_loc = pair.new.first().map(|&b| location(new, &new_path, b));
     let previous_label = old.blocks[ob].label.clone();
     let mut push = |status: Status, with_ops: bool| {
@@ -130,8 +123,8 @@ pub(crate) fn check_protect(
         if new_loc.as_ref().map(|l| &l.label) != Some(&old_loc.label) {
             fd.previous_label = previous_label.clone();
         }
-        fd.before = Some(text(OpKind::Insert));
-        fd.after = (!pair.new.is_empty()).then(|| text(OpKind::Delete));
+        fd.before = Some(side_text(&pair.ops, OpKind::Delete));
+        fd.after = (!pair.new.is_empty()).then(|| side_text(&pair.ops, OpKind::Insert));
         if with_ops {
             fd.ops = pair.ops.clone();
             fd.classes = counted_classes(&pair.ops);

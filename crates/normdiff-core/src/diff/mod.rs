@@ -134,26 +134,28 @@ pub struct WordDiff {
 impl WordDiff {
     /// The old text: `equal` and `delete` texts concatenated.
     pub fn old_text(&self) -> String {
-        self.side_text(OpKind::Delete)
+        side_text(&self.ops, OpKind::Delete)
     }
 
     /// The new text: `equal` and `insert` texts concatenated.
     pub fn new_text(&self) -> String {
-        self.side_text(OpKind::Insert)
-    }
-
-    fn side_text(&self, side: OpKind) -> String {
-        self.ops
-            .iter()
-            .filter(|o| o.op == OpKind::Equal || o.op == side)
-            .map(|o| o.text.as_str())
-            .collect()
+        side_text(&self.ops, OpKind::Insert)
     }
 
     /// Is there any change (of any class)?
     pub fn has_changes(&self) -> bool {
         self.ops.iter().any(|o| o.op != OpKind::Equal)
     }
+}
+
+/// One side of a list of ops: the `equal` texts with the `delete` texts
+/// (`side` = [`OpKind::Delete`]: the old text) or with the `insert` texts
+/// ([`OpKind::Insert`]: the new text).
+pub fn side_text(ops: &[Op], side: OpKind) -> String {
+    ops.iter()
+        .filter(|o| o.op == OpKind::Equal || o.op == side)
+        .map(|o| o.text.as_str())
+        .collect()
 }
 
 /// A stretch of the two token lists: equal (same exact text) or changed.
