@@ -89,8 +89,15 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
         let mut checked_until = 0usize;
         let mut i = 0;
         while i < bytes.len() {
+            // ASCII, and U+00C0–U+033F (first bytes 0xC3–0xCC: accented
+            // Latin letters, modifiers, most combining marks), hold
+            // neither invisible characters nor Cyrillic or Greek letters.
             if bytes[i] < 0x80 {
                 i += 1;
+                continue;
+            }
+            if (0xC3..=0xCC).contains(&bytes[i]) {
+                i += 2;
                 continue;
             }
             let c = text[i..].chars().next().expect("char boundary");

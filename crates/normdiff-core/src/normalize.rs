@@ -70,6 +70,16 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{E0000}'..='\u{E0FFF}')
 }
 
+/// Does `s` hold an invisible character ([`is_invisible`])? Only the
+/// characters whose first UTF-8 byte can start one are decoded, so
+/// ASCII and most letters are passed over byte by byte.
+pub fn has_invisible(s: &str) -> bool {
+    s.bytes().enumerate().any(|(i, b)| {
+        matches!(b, 0xC2 | 0xCD | 0xD8 | 0xE1..=0xE3 | 0xEF | 0xF0 | 0xF3)
+            && s[i..].chars().next().is_some_and(is_invisible)
+    })
+}
+
 /// Is `c` a space of any kind (ASCII space, tab, NBSP, narrow NBSP, the
 /// U+2000 family, ideographic space)? Line ends count as spaces too.
 pub fn is_space(c: char) -> bool {
@@ -145,17 +155,31 @@ pub fn key(text: &str, profile: Profile) -> String {
                 }
             }
         }
-        out.trim().to_owned()
+        let trimmed = out.trim();
+        if trimmed.len() == out.len() {
+            out
+        } else {
+            trimmed.to_owned()
+        }
     } else {
         text.to_owned()
     };
     if profile.diacritics {
         s = s.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect();
     }
-    if profile.case {
+    if profile.case && s.chars().any(changes_in_lower_case) {
         s = s.to_lowercase();
     }
     s
+}
+
+/// Does lower-casing change `c`? (Upper-case and title-case letters.)
+fn changes_in_lower_case(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    let mut lower = c.to_lowercase();
+    !(lower.next() == Some(c) && lower.next().is_none())
 }
 
 /// [`key`] of an ASCII text: the same result without the Unicode passes
@@ -222,6 +246,14 @@ pub fn search_fold(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_invisible_agrees_with_is_invisible_on_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(has_invisible(&s), is_invisible(c), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn typographic_variants_fold_together() {

@@ -20,7 +20,7 @@ use crate::align::{Alignment, LinkKind};
 use crate::diff::{diff_text, ChangeClass, DiffOptions, Op, OpKind};
 use crate::inspect::is_mixed_script;
 use crate::model::Document;
-use crate::normalize::is_invisible;
+use crate::normalize::{has_invisible, is_invisible};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -190,6 +190,9 @@ fn labels(doc: &Document, idx: &[usize]) -> Vec<Option<String>> {
 
 /// Writes invisible characters of `s` as `⟦U+XXXX⟧`, keeping the rest.
 pub fn show_invisible(s: &str) -> String {
+    if !has_invisible(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if is_invisible(c) {
@@ -218,7 +221,7 @@ fn warnings_for(op: &Op, pair: usize, out: &mut Vec<Warning>) {
     } else {
         "deleted"
     };
-    let shown = clip(&show_invisible(&op.text), 60);
+    let shown = || clip(&show_invisible(&op.text), 60);
     let invisible: BTreeSet<String> = op
         .text
         .chars()
@@ -230,7 +233,7 @@ fn warnings_for(op: &Op, pair: usize, out: &mut Vec<Warning>) {
         out.push(Warning {
             class: ChangeClass::Invisible,
             pair,
-            message: format!("invisible {} {verb} in “{shown}”", list.join(" ")),
+            message: format!("invisible {} {verb} in “{}”", list.join(" "), shown()),
         });
     }
     // A confusable change, or any inserted word that mixes scripts.
@@ -250,7 +253,7 @@ fn warnings_for(op: &Op, pair: usize, out: &mut Vec<Warning>) {
         out.push(Warning {
             class: ChangeClass::Confusable,
             pair,
-            message: format!("look-alike characters {} in “{shown}”", list.join(" ")),
+            message: format!("look-alike characters {} in “{}”", list.join(" "), shown()),
         });
     }
 }

@@ -190,44 +190,98 @@ pub fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
         IsNormalized::Yes => text.into(),
         _ => text.nfc().collect::<String>().into(),
     };
+    let s = nfc.as_ref();
+    // Most words are already folded (`les`, `États` aside): those are
+    // passed as slices of the text; only the others are built in `word`.
+    let mut state = Word::None;
     let mut word = String::new();
     let mut folded = String::new();
-    for c in nfc.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                word.push(c.to_ascii_lowercase());
-            } else if !word.is_empty() {
-                f(&word);
+    // Ends the current word, if any, before byte `at`.
+    let flush = |state: &mut Word, word: &mut String, at: usize, f: &mut dyn FnMut(&str)| {
+        match std::mem::replace(state, Word::None) {
+            Word::Plain(start) => f(&s[start..at]),
+            // (Empty when it held only characters that fold to nothing.)
+            Word::Built if !word.is_empty() => {
+                f(word);
                 word.clear();
             }
-            continue;
+            Word::Built => {}
+            Word::None => {}
         }
-        if is_ideograph(c) {
-            if !word.is_empty() {
-                f(&word);
-                word.clear();
-            }
-            word.push(c);
-            f(&word);
-            word.clear();
-        } else if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
-            if c.is_ascii() {
-                word.push(c.to_ascii_lowercase());
+    };
+    // Turns a plain word into a built one, from byte `at` on.
+    let build = |state: &mut Word, word: &mut String, at: usize| {
+        if let Word::Plain(start) = *state {
+            word.push_str(&s[start..at]);
+        }
+        *state = Word::Built;
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, byte by byte (the bulk of Latin-script text).
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                match state {
+                    Word::None => state = Word::Plain(i),
+                    Word::Plain(_) => {}
+                    Word::Built => word.push(char::from(b)),
+                }
+            } else if b.is_ascii_uppercase() {
+                build(&mut state, &mut word, i);
+                word.push(char::from(b.to_ascii_lowercase()));
             } else {
-                folded.clear();
-                crate::normalize::fold_char(c, &mut folded);
-                word.extend(folded.chars().flat_map(char::to_lowercase));
+                flush(&mut state, &mut word, i, &mut f);
             }
-        } else if is_invisible(c) {
+            i += 1;
             continue;
-        } else if !word.is_empty() {
-            f(&word);
-            word.clear();
         }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if folds_to_itself(c) {
+            match state {
+                Word::None => state = Word::Plain(i),
+                Word::Plain(_) => {}
+                Word::Built => word.push(c),
+            }
+        } else if is_ideograph(c) {
+            flush(&mut state, &mut word, i, &mut f);
+            f(&s[i..i + c.len_utf8()]);
+        } else if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+            build(&mut state, &mut word, i);
+            folded.clear();
+            crate::normalize::fold_char(c, &mut folded);
+            word.extend(folded.chars().flat_map(char::to_lowercase));
+        } else if is_invisible(c) {
+            // Skipped without breaking the word.
+            if state != Word::None {
+                build(&mut state, &mut word, i);
+            }
+        } else {
+            flush(&mut state, &mut word, i, &mut f);
+        }
+        i += c.len_utf8();
     }
-    if !word.is_empty() {
-        f(&word);
-    }
+    flush(&mut state, &mut word, s.len(), &mut f);
+}
+
+/// The word being read by [`for_each_folded_word`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// No word.
+    None,
+    /// A word that is its own folded form, starting at this byte.
+    Plain(usize),
+    /// A word whose folded form is being built.
+    Built,
+}
+
+/// Is non-ASCII `c` a word character that folding leaves as it is
+/// (lower-case Latin-1 and Cyrillic letters but `æ`)?
+fn folds_to_itself(c: char) -> bool {
+    matches!(c, 'ß'..='å' | 'ç'..='ö' | 'ø'..='ÿ' | 'а'..='я')
 }
 
 /// Byte ranges of the sentences of `text` (UAX #29 sentence boundaries),
@@ -241,6 +295,50 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character definition [`for_each_folded_word`] must
+    /// agree with.
+    fn folded_words_reference(text: &str) -> Vec<String> {
+        use unicode_normalization::UnicodeNormalization;
+        let mut out = Vec::new();
+        let mut word = String::new();
+        let mut folded = String::new();
+        for c in text.nfc() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    word.push(c.to_ascii_lowercase());
+                } else if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            } else if is_ideograph(c) {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+                out.push(c.to_string());
+            } else if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+                folded.clear();
+                crate::normalize::fold_char(c, &mut folded);
+                word.extend(folded.chars().flat_map(char::to_lowercase));
+            } else if !is_invisible(c) && !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+        }
+        if !word.is_empty() {
+            out.push(word);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_words_match_their_definition(
+            s in "([a-zA-Z0-9 ,.'’\\-]|[ÀÉÈéèàçßæÆœŒÿ÷×Ёёа-яА-ЯΣσ第十八条ｱＡ\u{200B}\u{00AD}\u{0301}\u{00A0}]|\\PC){0,40}"
+        ) {
+            let mut got = Vec::new();
+            for_each_folded_word(&s, |w| got.push(w.to_owned()));
+            proptest::prop_assert_eq!(got, folded_words_reference(&s));
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text)

@@ -35,24 +35,65 @@ pub fn html(s: &str) -> String {
 ///   escaped, and leading spaces are dropped.
 pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    let mut prev = ' ';
-    for c in s.chars() {
-        let was = std::mem::replace(&mut prev, c);
+    let bytes = s.as_bytes();
+    // Runs of ordinary characters are copied whole; only the few special
+    // characters (all ASCII, or the C1 controls U+0080–U+009F) are looked
+    // at one by one.
+    let mut copied = 0;
+    let mut after_newline = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !MARKDOWN_SPECIAL[usize::from(b)]
+            || (b == 0xC2 && !bytes.get(i + 1).is_some_and(|n| (0x80..0xA0).contains(n)))
+        {
+            after_newline = false;
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[copied..i]);
+        let c = s[i..].chars().next().unwrap_or_default();
+        let repeat_newline = std::mem::replace(&mut after_newline, c == '\n') && c == '\n';
         match c {
-            '\n' if was == '\n' => {}
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '#' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
+            _ if repeat_newline => {}
             '{' => out.push_str("&#123;"),
             '}' => out.push_str("&#125;"),
             '\n' => out.push_str(" ¶ "),
-            c if c.is_control() && c != '\t' => out.push_str(&format!("⟦U+{:04X}⟧", c as u32)),
-            c => out.push(c),
+            '\t' => out.push('\t'),
+            c if c.is_control() => out.push_str(&format!("⟦U+{:04X}⟧", c as u32)),
+            c => {
+                out.push('\\');
+                out.push(c);
+            }
         }
+        i += c.len_utf8();
+        copied = i;
     }
+    out.push_str(&s[copied..]);
     out
 }
+
+/// The bytes that start a character [`markdown`] rewrites: the ASCII
+/// punctuation it escapes, C0 controls and DEL, and `0xC2`, the first byte
+/// of the C1 controls (and of other characters, told apart by the next
+/// byte).
+const MARKDOWN_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    let punct = b"\\`*_[]<>&|#~!{}";
+    let mut k = 0;
+    while k < punct.len() {
+        table[punct[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 /// Escapes the start of a Markdown line (the output of [`markdown`]) so it
 /// cannot open a block: leading spaces are dropped, and a leading `-`, `+`,
@@ -108,6 +149,37 @@ pub fn markdown_cell(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character definition [`markdown`] must agree with.
+    fn markdown_reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut prev = ' ';
+        for c in s.chars() {
+            let was = std::mem::replace(&mut prev, c);
+            match c {
+                '\n' if was == '\n' => {}
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '#' | '~' | '!' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '{' => out.push_str("&#123;"),
+                '}' => out.push_str("&#125;"),
+                '\n' => out.push_str(" ¶ "),
+                c if c.is_control() && c != '\t' => out.push_str(&format!("⟦U+{:04X}⟧", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn markdown_escaping_matches_its_definition(
+            s in "([a-zé’«»\\\\`*_\\[\\]<>&|#~!{}\n\t \u{0}-\u{1f}\u{7f}-\u{a0}]|\\PC){0,40}"
+        ) {
+            proptest::prop_assert_eq!(markdown(&s), markdown_reference(&s));
+        }
+    }
 
     #[test]
     fn markdown_cells_show_control_characters() {

@@ -108,23 +108,39 @@ fn raw_features(hashes: &[u64], vocab: &mut Vocab) -> Vec<(u32, f32)> {
     out
 }
 
-fn weigh(raw: &[(u32, f32)], idf: &[f32]) -> Vector {
-    let mut sorted = raw.to_vec();
-    sorted.sort_unstable_by_key(|&(f, _)| f);
-    // (feature, base weight, occurrences)
-    let mut grouped: Vec<(u32, f32, f32)> = Vec::with_capacity(sorted.len());
-    for (f, w) in sorted {
-        match grouped.last_mut() {
-            Some(last) if last.0 == f => last.2 += 1.0,
-            _ => grouped.push((f, w, 1.0)),
+/// The unit TF-IDF vector of a block's raw features. `counts` is scratch
+/// space, one zero per feature, left all zeros again.
+fn weigh(raw: &[(u32, f32)], idf: &[f32], counts: &mut [f32]) -> Vector {
+    // Distinct features in first-seen order, then sorted: fewer than the
+    // raw features, which repeat.
+    let mut ids: Vec<(u32, f32)> = Vec::with_capacity(raw.len());
+    for &(f, base) in raw {
+        let c = &mut counts[f as usize];
+        if *c == 0.0 {
+            ids.push((f, base));
         }
+        *c += 1.0;
     }
-    let mut v: Vector = grouped
+    ids.sort_unstable_by_key(|&(f, _)| f);
+    let mut v: Vector = ids
         .into_iter()
-        .map(|(f, base, count)| (f, base * (1.0 + count.ln()) * idf[f as usize]))
+        .map(|(f, base)| {
+            let count = std::mem::take(&mut counts[f as usize]);
+            (f, base * (1.0 + count.ln()) * idf[f as usize])
+        })
         .collect();
     normalize(&mut v);
     v
+}
+
+/// [`weigh`] of every block, in parallel, with scratch space per thread.
+fn weigh_all(raws: &[Vec<(u32, f32)>], idf: &[f32]) -> Vec<Vector> {
+    raws.par_iter()
+        .map_init(
+            || vec![0.0f32; idf.len()],
+            |counts, r| weigh(r, idf, counts),
+        )
+        .collect()
 }
 
 /// Scales `v` to unit length (no-op for the zero vector).
@@ -248,8 +264,8 @@ impl Features {
             })
             .collect();
         Features {
-            old: old_raw.par_iter().map(|r| weigh(r, &idf)).collect(),
-            new: new_raw.par_iter().map(|r| weigh(r, &idf)).collect(),
+            old: weigh_all(&old_raw, &idf),
+            new: weigh_all(&new_raw, &idf),
             old_keys,
             new_keys,
             new_rarest,

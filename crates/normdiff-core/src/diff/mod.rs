@@ -41,11 +41,11 @@ pub mod cleanup;
 
 pub use classify::{classify, ChangeClass};
 
+use crate::fxhash::FxHashMap;
 use crate::normalize::{key, Profile};
 use crate::segment::{tokenize, Token, TokenKind};
 use serde::Serialize;
 use similar::{capture_diff_deadline, Algorithm, DiffOp};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
@@ -259,15 +259,22 @@ pub fn diff_text(old: &str, new: &str, opts: &DiffOptions) -> WordDiff {
         old_tokens: tokenize(old),
         new_tokens: tokenize(new),
     };
-    // Intern the keys so the diff compares integers.
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut intern = |text: &str, t: &Token| -> u32 {
-        let k = token_key(text, t);
-        let next = ids.len() as u32;
-        *ids.entry(k).or_insert(next)
-    };
-    let old_ids: Vec<u32> = sides.old_tokens.iter().map(|t| intern(old, t)).collect();
-    let new_ids: Vec<u32> = sides.new_tokens.iter().map(|t| intern(new, t)).collect();
+    // Intern the keys so the diff compares integers. A token's key is
+    // computed once per distinct (kind, text), not once per occurrence.
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut seen: FxHashMap<(TokenKind, &str), u32> = FxHashMap::default();
+    let [old_ids, new_ids] =
+        [(old, &sides.old_tokens), (new, &sides.new_tokens)].map(|(text, tokens)| {
+            tokens
+                .iter()
+                .map(|t| {
+                    *seen.entry((t.kind, t.text(text))).or_insert_with(|| {
+                        let next = ids.len() as u32;
+                        *ids.entry(token_key(text, t)).or_insert(next)
+                    })
+                })
+                .collect::<Vec<u32>>()
+        });
     let deadline = opts.deadline.and_then(|d| Instant::now().checked_add(d));
     let raw = capture_diff_deadline(
         Algorithm::Myers,

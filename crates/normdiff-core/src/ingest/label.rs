@@ -15,6 +15,10 @@
 
 use crate::numerals::{parse_chinese, parse_digits, parse_number, parse_roman};
 
+/// Bytes past which a word cannot be one of the listed words (the longest
+/// is far shorter, trailing punctuation included).
+const LONGEST_WORD: usize = 24;
+
 /// Words that introduce an article label (matched case-insensitively).
 pub const ARTICLE_WORDS: &[&str] = &[
     "article",
@@ -134,12 +138,27 @@ impl<'a> Scan<'a> {
     /// `words`; returns the word as printed.
     fn word_in(&mut self, words: &[&str]) -> Option<&'a str> {
         let rest = self.rest();
-        let end = rest.find([' ', '\u{00A0}', '\t']).unwrap_or(rest.len());
+        let mut end = 0;
+        for (k, c) in rest.char_indices() {
+            if matches!(c, ' ' | '\u{00A0}' | '\t') {
+                break;
+            }
+            if k >= LONGEST_WORD {
+                return None;
+            }
+            end = k + c.len_utf8();
+        }
         let w = &rest[..end];
+        // Most blocks start with a word that is not listed: a cheap test of
+        // the first letter spares the comparisons.
+        let first = w.chars().next()?.to_lowercase().next()?;
+        if !words.iter().any(|word| word.starts_with(first)) {
+            return None;
+        }
         // Try the whole word, then without trailing punctuation ("bis.").
         let bare = w.trim_end_matches(['.', ':', ',', ';', ')']);
         for cand in [w, bare] {
-            if !cand.is_empty() && words.contains(&cand.to_lowercase().as_str()) {
+            if !cand.is_empty() && words.iter().any(|word| lowercase_eq(cand, word)) {
                 self.pos += cand.len();
                 return Some(cand);
             }
@@ -150,6 +169,16 @@ impl<'a> Scan<'a> {
     fn at_boundary(&self) -> bool {
         self.peek()
             .is_none_or(|c| c.is_whitespace() || c == '\u{00A0}')
+    }
+}
+
+/// Is `lower` the lower-case form of `s`? Compared without allocating (the
+/// label scan runs on every block).
+fn lowercase_eq(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.eq_ignore_ascii_case(lower)
+    } else {
+        s.chars().flat_map(char::to_lowercase).eq(lower.chars())
     }
 }
 
@@ -381,6 +410,15 @@ mod tests {
 
     fn lab(s: &str) -> Option<(String, String)> {
         parse_label(s).map(|m| (m.label, m.key))
+    }
+
+    #[test]
+    fn listed_words_fit_the_scan_limit() {
+        for w in [ARTICLE_WORDS, PARAGRAPH_WORDS, LATIN_SUFFIXES].concat() {
+            assert!(w.len() + 4 < LONGEST_WORD, "{w}");
+        }
+        assert_eq!(lab("Статья 12.").map(|l| l.0), Some("Статья 12".into()));
+        assert_eq!(lab("ARTÍCULO 3").map(|l| l.0), Some("ARTÍCULO 3".into()));
     }
 
     fn l(a: &str, b: &str) -> Option<(String, String)> {
