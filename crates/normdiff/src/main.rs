@@ -10,6 +10,7 @@ mod files_source;
 mod gitspec;
 mod input;
 mod output;
+mod threads;
 mod watch;
 
 use std::process::ExitCode;

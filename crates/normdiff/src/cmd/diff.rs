@@ -134,7 +134,12 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     }
     let (old_src, new_src, old_name, new_name, as_driver) =
         crate::gitspec::diff_inputs(&args.old, &args.new, &args.git_driver_args)?;
-    // The two documents are read and ingested in parallel.
+    crate::threads::configure(&[
+        crate::threads::file_size(&old_src),
+        crate::threads::file_size(&new_src),
+    ]);
+    // The two documents are read and ingested in parallel (when the pool
+    // has more than one thread).
     let (old, new) = rayon::join(
         || crate::gitspec::read_source(&old_src, &args.input),
         || crate::gitspec::read_source(&new_src, &args.input),
