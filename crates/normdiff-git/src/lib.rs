@@ -40,4 +40,4 @@ mod walk;
 pub use error::{Error, ErrorKind};
 pub use filter::PathFilter;
 pub use tree::{read_spec, split_spec, Change, ChangeKind, Commit, Repo, TreeFile};
-pub use walk::{GitOptions, GitSource, GitStore};
+pub use walk::{GitOptions, GitSource, GitStore, Relevance};

@@ -8,7 +8,9 @@
 //! commit's added and deleted files only, with exact and similarity-based
 //! rename detection.
 
-use git2::{Delta, DiffFindOptions, DiffOptions, FileMode, ObjectType, Oid, Repository, Tree};
+use git2::{Delta, DiffFindOptions, DiffOptions, FileMode, ObjectType, Odb, Oid, Repository, Tree};
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// One changed file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,112 +21,199 @@ pub(crate) struct Change {
     pub old_path: Option<String>,
     /// Path after (Added, Modified, Renamed).
     pub new_path: Option<String>,
+    /// Blob id before (zero for Added).
+    pub old_id: Oid,
     /// Blob id after (zero for Deleted).
     pub new_id: Oid,
 }
 
-/// A tree entry: name, id, is it a tree, is it a regular blob.
-type Entry = (String, Oid, bool, bool);
-
-fn entries(tree: Option<&Tree>) -> Vec<Entry> {
-    let mut v: Vec<Entry> = tree
-        .map(|t| {
-            t.iter()
-                .map(|e| {
-                    let is_tree = e.kind() == Some(ObjectType::Tree);
-                    let mode = e.filemode();
-                    let blob = e.kind() == Some(ObjectType::Blob)
-                        && (mode == i32::from(FileMode::Blob)
-                            || mode == i32::from(FileMode::BlobExecutable));
-                    (
-                        String::from_utf8_lossy(e.name_bytes()).into_owned(),
-                        e.id(),
-                        is_tree,
-                        blob,
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
-    v
+/// Raw tree objects read on this thread for the current commit and the
+/// one before: the previous commit's new trees are the next one's old
+/// trees. Bounded by two commits' changed trees (libgit2's own object
+/// cache, which grows with history, is turned off for the walk).
+#[derive(Default)]
+pub(crate) struct TreeCache {
+    current: HashMap<Oid, Rc<[u8]>>,
+    previous: HashMap<Oid, Rc<[u8]>>,
+    /// The last commit diffed here and its tree.
+    pub last_commit: Option<(Oid, Oid)>,
 }
 
-fn join(prefix: &str, name: &str) -> String {
+impl TreeCache {
+    /// Starts a new commit: trees older than the previous commit go.
+    pub fn next_commit(&mut self) {
+        self.previous = std::mem::take(&mut self.current);
+    }
+
+    fn get(&mut self, odb: &Odb, id: Oid) -> Result<Rc<[u8]>, git2::Error> {
+        if let Some(t) = self.current.get(&id) {
+            return Ok(t.clone());
+        }
+        let t = match self.previous.get(&id) {
+            Some(t) => t.clone(),
+            None => {
+                let o = odb.read(id)?;
+                if o.kind() != ObjectType::Tree {
+                    return Err(git2::Error::from_str(&format!("{id} is not a tree")));
+                }
+                Rc::from(o.data())
+            }
+        };
+        self.current.insert(id, t.clone());
+        Ok(t)
+    }
+}
+
+/// A tree entry borrowed from a raw tree object.
+#[derive(Clone, Copy)]
+struct Entry<'a> {
+    name: &'a [u8],
+    id: Oid,
+    /// A subtree.
+    tree: bool,
+    /// A regular file (plain or executable), as libgit2 normalizes modes.
+    blob: bool,
+}
+
+/// The entries of a raw tree object, in stored (git) order.
+fn entries(raw: &[u8]) -> Result<Vec<Entry<'_>>, git2::Error> {
+    let bad = || git2::Error::from_str("corrupt tree object");
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while !rest.is_empty() {
+        let sp = rest.iter().position(|&b| b == b' ').ok_or_else(bad)?;
+        let mut mode: u32 = 0;
+        for &d in &rest[..sp] {
+            if !(b'0'..=b'7').contains(&d) {
+                return Err(bad());
+            }
+            mode = mode * 8 + u32::from(d - b'0');
+        }
+        let nul = rest[sp..].iter().position(|&b| b == 0).ok_or_else(bad)? + sp;
+        let id = rest.get(nul + 1..nul + 21).ok_or_else(bad)?;
+        let kind = mode & 0o170000;
+        let tree = kind == 0o040000;
+        let gitlink = kind == 0o160000;
+        // libgit2: any x bit makes a blob executable, 12xxxx is a symlink.
+        let blob = !tree && !gitlink && (mode & 0o111 != 0 || kind != 0o120000);
+        out.push(Entry {
+            name: &rest[sp + 1..nul],
+            id: Oid::from_bytes(id)?,
+            tree,
+            blob,
+        });
+        rest = &rest[nul + 21..];
+    }
+    Ok(out)
+}
+
+/// Git's tree order: names compared bytewise, a subtree as if followed by
+/// `/`.
+fn git_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    let n = a.name.len().min(b.name.len());
+    a.name[..n].cmp(&b.name[..n]).then_with(|| {
+        let end = |e: &Entry, n: usize| match e.name.get(n) {
+            Some(&c) => c,
+            None if e.tree => b'/',
+            None => 0,
+        };
+        end(a, n).cmp(&end(b, n))
+    })
+}
+
+fn join(prefix: &str, name: &[u8]) -> String {
+    let name = String::from_utf8_lossy(name);
     if prefix.is_empty() {
-        name.to_owned()
+        name.into_owned()
     } else {
         format!("{prefix}/{name}")
     }
 }
 
+/// Reads trees for [`diff_trees`].
+pub(crate) struct Trees<'a, 'r> {
+    /// The repository's object database.
+    pub odb: &'a Odb<'r>,
+    /// This thread's cache.
+    pub cache: &'a mut TreeCache,
+}
+
 /// Every blob below `e` as added (`added`) or deleted.
 fn whole(
-    repo: &Repository,
+    trees: &mut Trees,
     prefix: &str,
     e: &Entry,
     added: bool,
     out: &mut Vec<Change>,
 ) -> Result<(), git2::Error> {
-    let path = join(prefix, &e.0);
-    if e.2 {
-        let t = repo.find_tree(e.1)?;
-        for c in entries(Some(&t)) {
-            whole(repo, &path, &c, added, out)?;
+    if e.tree {
+        let path = join(prefix, e.name);
+        let raw = trees.cache.get(trees.odb, e.id)?;
+        for c in entries(&raw)? {
+            whole(trees, &path, &c, added, out)?;
         }
-    } else if e.3 {
+    } else if e.blob {
+        let path = join(prefix, e.name);
         out.push(Change {
             status: if added { Delta::Added } else { Delta::Deleted },
             old_path: (!added).then(|| path.clone()),
             new_path: added.then_some(path),
-            new_id: if added { e.1 } else { Oid::ZERO_SHA1 },
+            old_id: if added { Oid::ZERO_SHA1 } else { e.id },
+            new_id: if added { e.id } else { Oid::ZERO_SHA1 },
         });
     }
     Ok(())
 }
 
-/// The blobs that differ between `old` and `new` below `prefix`.
+/// The blobs that differ between the trees `old` and `new` below `prefix`.
 pub(crate) fn diff_trees(
-    repo: &Repository,
-    old: Option<&Tree>,
-    new: &Tree,
+    trees: &mut Trees,
+    old: Option<Oid>,
+    new: Oid,
     prefix: &str,
     out: &mut Vec<Change>,
 ) -> Result<(), git2::Error> {
-    let (a, b) = (entries(old), entries(Some(new)));
+    let old_raw = old.map(|id| trees.cache.get(trees.odb, id)).transpose()?;
+    let new_raw = trees.cache.get(trees.odb, new)?;
+    let a = old_raw
+        .as_deref()
+        .map(entries)
+        .transpose()?
+        .unwrap_or_default();
+    let b = entries(&new_raw)?;
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
         let ord = match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) => x.0.cmp(&y.0),
+            (Some(x), Some(y)) => git_order(x, y),
             (Some(_), None) => std::cmp::Ordering::Less,
             _ => std::cmp::Ordering::Greater,
         };
         match ord {
             std::cmp::Ordering::Less => {
-                whole(repo, prefix, &a[i], false, out)?;
+                whole(trees, prefix, &a[i], false, out)?;
                 i += 1;
             }
             std::cmp::Ordering::Greater => {
-                whole(repo, prefix, &b[j], true, out)?;
+                whole(trees, prefix, &b[j], true, out)?;
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
                 let (x, y) = (&a[i], &b[j]);
-                if x.1 != y.1 || x.3 != y.3 {
-                    if x.2 && y.2 {
-                        let (tx, ty) = (repo.find_tree(x.1)?, repo.find_tree(y.1)?);
-                        diff_trees(repo, Some(&tx), &ty, &join(prefix, &x.0), out)?;
-                    } else if x.3 && y.3 {
-                        let path = join(prefix, &x.0);
+                if x.id != y.id || x.blob != y.blob {
+                    if x.tree && y.tree {
+                        diff_trees(trees, Some(x.id), y.id, &join(prefix, x.name), out)?;
+                    } else if x.blob && y.blob {
+                        let path = join(prefix, x.name);
                         out.push(Change {
                             status: Delta::Modified,
                             old_path: Some(path.clone()),
                             new_path: Some(path),
-                            new_id: y.1,
+                            old_id: x.id,
+                            new_id: y.id,
                         });
                     } else {
-                        whole(repo, prefix, x, false, out)?;
-                        whole(repo, prefix, y, true, out)?;
+                        whole(trees, prefix, x, false, out)?;
+                        whole(trees, prefix, y, true, out)?;
                     }
                 }
                 i += 1;
@@ -168,6 +257,7 @@ pub(crate) fn diff_with_renames(
             status,
             old_path,
             new_path,
+            old_id: d.old_file().id(),
             new_id: d.new_file().id(),
         };
         match d.status() {

@@ -1,7 +1,7 @@
 //! The revision walk and the per-thread blob store.
 
 use crate::error::{Error, ErrorKind};
-use crate::treediff::{diff_trees, diff_with_renames};
+use crate::treediff::{diff_trees, diff_with_renames, Change, TreeCache, Trees};
 use git2::{Delta, Oid, Repository, Sort};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use normdiff_core::history::{
@@ -35,12 +35,17 @@ impl Default for GitOptions {
     }
 }
 
+/// Does a blob's content matter to the caller (for a trace: may it carry
+/// the phrase)? Called on worker threads.
+pub type Relevance = Arc<dyn Fn(&[u8]) -> bool + Send + Sync>;
+
 /// Git history as a version source (see the crate docs).
 pub struct GitSource {
     repo: Repository,
     commits: std::vec::IntoIter<Oid>,
     pending: VecDeque<Version>,
     filter: Option<GlobSet>,
+    relevant: Option<Relevance>,
     stats: SourceStats,
 }
 
@@ -50,30 +55,43 @@ pub struct GitStore {
     git_dir: PathBuf,
 }
 
+/// This thread's handle on a repository, with its tree cache.
+struct Handle {
+    git_dir: PathBuf,
+    repo: Repository,
+    trees: TreeCache,
+}
+
 thread_local! {
-    static REPO: RefCell<Option<(PathBuf, Repository)>> = const { RefCell::new(None) };
+    static REPO: RefCell<Option<Handle>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` with this thread's handle on the repository at `git_dir`
 /// (opened on first use; git2 objects never cross threads).
 fn with_repo<T>(
     git_dir: &Path,
-    f: impl FnOnce(&Repository) -> Result<T, git2::Error>,
+    f: impl FnOnce(&Repository, &mut TreeCache) -> Result<T, git2::Error>,
 ) -> Result<T, git2::Error> {
     REPO.with(|cell| {
         let mut cell = cell.borrow_mut();
-        if cell.as_ref().is_none_or(|(p, _)| p != git_dir) {
-            *cell = Some((git_dir.to_owned(), Repository::open(git_dir)?));
+        if cell.as_ref().is_none_or(|h| h.git_dir != git_dir) {
+            *cell = Some(Handle {
+                git_dir: git_dir.to_owned(),
+                repo: Repository::open(git_dir)?,
+                trees: TreeCache::default(),
+            });
         }
-        f(&cell.as_ref().expect("opened above").1)
+        let h = cell.as_mut().expect("opened above");
+        f(&h.repo, &mut h.trees)
     })
 }
 
 impl BlobStore for GitStore {
     fn read(&self, id: &str, path: &str) -> normdiff_core::Result<Vec<u8>> {
-        with_repo(&self.git_dir, |repo| {
-            let blob = repo.find_blob(Oid::from_str(id)?)?;
-            Ok(blob.content().to_vec())
+        with_repo(&self.git_dir, |repo, _| {
+            let odb = repo.odb()?;
+            let blob = odb.read(Oid::from_str(id)?)?;
+            Ok(blob.data().to_vec())
         })
         .map_err(|e| Error::git(format!("{path} (blob {id})"), e).into())
     }
@@ -133,6 +151,10 @@ impl GitSource {
         // object read (libgit2's check costs a SHA-1 per tree and blob; the
         // repository's own integrity is `git fsck`'s business). Process-wide.
         git2::opts::strict_hash_verification(false);
+        // libgit2's object cache keeps every tree and commit read (up to
+        // 256 MB, per repository handle): memory would grow with history.
+        // The walk keeps its own two-commit tree cache instead.
+        git2::opts::enable_caching(false);
         let repo = Repository::discover(dir).map_err(|e| match e.code() {
             git2::ErrorCode::NotFound => Error::new(&shown, ErrorKind::NotARepository),
             _ => Error::git(&shown, e),
@@ -170,11 +192,23 @@ impl GitSource {
             commits: commits.into_iter(),
             pending: VecDeque::new(),
             filter,
+            relevant: None,
             stats: SourceStats {
                 commits_total: Some(total),
                 ..SourceStats::default()
             },
         })
+    }
+
+    /// Limits rename detection to files that matter: a commit that both
+    /// adds and deletes files asks libgit2 for renames (a similarity
+    /// measure over every added and deleted blob) only when one of those
+    /// blobs is `relevant`; otherwise they stay additions and deletions.
+    /// For a trace, a rename between files that cannot carry the phrase
+    /// yields no event either way.
+    pub fn renames_only_for(mut self, relevant: Relevance) -> GitSource {
+        self.relevant = Some(relevant);
+        self
     }
 }
 
@@ -185,60 +219,98 @@ const COMMIT_BATCH: usize = 32;
 /// in path order), keeping the paths `filter` accepts.
 fn versions_of(
     repo: &Repository,
+    cache: &mut TreeCache,
     filter: Option<&GlobSet>,
+    relevant: Option<&Relevance>,
     oid: Oid,
 ) -> Result<Vec<Version>, git2::Error> {
     let wanted = |path: &str| filter.is_none_or(|f| f.is_match(path));
-    {
-        let commit = repo.find_commit(oid)?;
-        let tree = commit.tree()?;
-        let parent_tree = match commit.parent(0) {
-            Ok(p) => Some(p.tree()?),
-            Err(_) => None,
+    let commit = repo.find_commit(oid)?;
+    let tree = commit.tree_id();
+    let parent_tree = match commit.parent_id(0) {
+        Ok(p) => Some(match cache.last_commit {
+            Some((c, t)) if c == p => t,
+            _ => repo.find_commit(p)?.tree_id(),
+        }),
+        Err(_) => None,
+    };
+    cache.next_commit();
+    let odb = repo.odb()?;
+    let mut changes = Vec::new();
+    let mut trees = Trees {
+        odb: &odb,
+        cache: &mut *cache,
+    };
+    diff_trees(&mut trees, parent_tree, tree, "", &mut changes)?;
+    cache.last_commit = Some((oid, tree));
+    let added = changes.iter().any(|c| c.status == Delta::Added);
+    let deleted = changes.iter().any(|c| c.status == Delta::Deleted);
+    if added && deleted && renames_matter(&odb, &changes, relevant)? {
+        let paths: Vec<&str> = changes
+            .iter()
+            .filter(|c| matches!(c.status, Delta::Added | Delta::Deleted))
+            .filter_map(|c| c.new_path.as_deref().or(c.old_path.as_deref()))
+            .collect();
+        let old = parent_tree.map(|t| repo.find_tree(t)).transpose()?;
+        let new = repo.find_tree(tree)?;
+        let mut renamed = diff_with_renames(repo, old.as_ref(), &new, &paths)?;
+        changes.retain(|c| !matches!(c.status, Delta::Added | Delta::Deleted));
+        changes.append(&mut renamed);
+    }
+    let rev = Arc::new(revision(&commit));
+    let mut out: Vec<Version> = Vec::new();
+    for c in changes {
+        let version = |path: String, previous_path: Option<String>, content: Content| Version {
+            revision: rev.clone(),
+            path,
+            previous_path,
+            content,
         };
-        let mut changes = Vec::new();
-        diff_trees(repo, parent_tree.as_ref(), &tree, "", &mut changes)?;
-        let added = changes.iter().any(|c| c.status == Delta::Added);
-        let deleted = changes.iter().any(|c| c.status == Delta::Deleted);
-        if added && deleted {
-            let paths: Vec<&str> = changes
-                .iter()
-                .filter(|c| matches!(c.status, Delta::Added | Delta::Deleted))
-                .filter_map(|c| c.new_path.as_deref().or(c.old_path.as_deref()))
-                .collect();
-            let mut renamed = diff_with_renames(repo, parent_tree.as_ref(), &tree, &paths)?;
-            changes.retain(|c| !matches!(c.status, Delta::Added | Delta::Deleted));
-            changes.append(&mut renamed);
+        let blob = || Content::Blob(c.new_id.to_string());
+        let old_ok = c.old_path.as_deref().is_some_and(wanted);
+        let new_ok = c.new_path.as_deref().is_some_and(wanted);
+        let (old_path, new_path) = (c.old_path.clone(), c.new_path.clone());
+        match (c.status, old_ok, new_ok) {
+            (Delta::Renamed, true, true) => {
+                out.extend(new_path.map(|p| version(p, old_path, blob())))
+            }
+            (Delta::Renamed | Delta::Deleted, true, false) | (Delta::Deleted, true, _) => {
+                out.extend(old_path.map(|p| version(p, None, Content::Deleted)))
+            }
+            (Delta::Renamed | Delta::Added | Delta::Modified, _, true) => {
+                out.extend(new_path.map(|p| version(p, None, blob())))
+            }
+            _ => {}
         }
-        let rev = Arc::new(revision(&commit));
-        let mut out: Vec<Version> = Vec::new();
-        for c in changes {
-            let version = |path: String, previous_path: Option<String>, content: Content| Version {
-                revision: rev.clone(),
-                path,
-                previous_path,
-                content,
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+/// Can renames among the added and deleted files of `changes` matter?
+/// Without a relevance test, always; with one, when any of those blobs is
+/// relevant (deleted ones first: there are fewer).
+fn renames_matter(
+    odb: &git2::Odb,
+    changes: &[Change],
+    relevant: Option<&Relevance>,
+) -> Result<bool, git2::Error> {
+    let Some(relevant) = relevant else {
+        return Ok(true);
+    };
+    for status in [Delta::Deleted, Delta::Added] {
+        for c in changes.iter().filter(|c| c.status == status) {
+            let id = if status == Delta::Added {
+                c.new_id
+            } else {
+                c.old_id
             };
-            let blob = || Content::Blob(c.new_id.to_string());
-            let old_ok = c.old_path.as_deref().is_some_and(wanted);
-            let new_ok = c.new_path.as_deref().is_some_and(wanted);
-            let (old_path, new_path) = (c.old_path.clone(), c.new_path.clone());
-            match (c.status, old_ok, new_ok) {
-                (Delta::Renamed, true, true) => {
-                    out.extend(new_path.map(|p| version(p, old_path, blob())))
-                }
-                (Delta::Renamed | Delta::Deleted, true, false) | (Delta::Deleted, true, _) => {
-                    out.extend(old_path.map(|p| version(p, None, Content::Deleted)))
-                }
-                (Delta::Renamed | Delta::Added | Delta::Modified, _, true) => {
-                    out.extend(new_path.map(|p| version(p, None, blob())))
-                }
-                _ => {}
+            if relevant(odb.read(id)?.data()) {
+                return Ok(true);
             }
         }
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
     }
+    Ok(false)
 }
 
 impl VersionSource for GitSource {
@@ -264,9 +336,14 @@ impl VersionSource for GitSource {
             self.stats.commits_visited += batch.len() as u64;
             let git_dir = self.repo.path().to_owned();
             let filter = self.filter.as_ref();
+            let relevant = self.relevant.as_ref();
             let results: Vec<Result<Vec<Version>, git2::Error>> = batch
                 .par_iter()
-                .map(|&oid| with_repo(&git_dir, |repo| versions_of(repo, filter, oid)))
+                .map(|&oid| {
+                    with_repo(&git_dir, |repo, trees| {
+                        versions_of(repo, trees, filter, relevant, oid)
+                    })
+                })
                 .collect();
             for (oid, r) in batch.iter().zip(results) {
                 match r {

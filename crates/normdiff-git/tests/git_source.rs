@@ -125,6 +125,69 @@ fn renamed_file_and_wrapped_phrase() {
     assert_eq!(h.stats.commits_visited, 3);
 }
 
+/// (path, previous path, deleted) of every version the source yields.
+fn versions(src: &mut GitSource) -> Vec<(String, Option<String>, bool)> {
+    use normdiff_core::history::{Content, VersionSource};
+    std::iter::from_fn(|| src.next_version())
+        .map(|v| {
+            let v = v.unwrap();
+            (v.path, v.previous_path, v.content == Content::Deleted)
+        })
+        .collect()
+}
+
+#[test]
+fn renames_are_detected_only_for_relevant_files() {
+    let mut r = Repo::new();
+    let a = r.commit(
+        &[],
+        &[
+            ("plain.md", Some(&doc(&[OTHER, OTHER]))),
+            ("hot.md", Some(&doc(&[OTHER, PARA]))),
+        ],
+        "one",
+    );
+    let b = r.commit(
+        &[a],
+        &[
+            ("plain.md", None),
+            ("plain2.md", Some(&doc(&[OTHER, OTHER]))),
+        ],
+        "rename the plain file",
+    );
+    r.commit(
+        &[b],
+        &[("hot.md", None), ("hot2.md", Some(&doc(&[OTHER, PARA])))],
+        "rename the file with the phrase",
+    );
+    let m = Matcher::new("bon père de famille", &[], &MatchOptions::default()).unwrap();
+    let relevant: normdiff_git::Relevance = std::sync::Arc::new(move |b| m.may_match_bytes(b));
+    let open = || GitSource::open(r.dir.path(), &GitOptions::default()).unwrap();
+    let s = |p: &str| p.to_owned();
+    let (head, tail) = (
+        [(s("hot.md"), None, false), (s("plain.md"), None, false)],
+        (s("hot2.md"), Some(s("hot.md")), false),
+    );
+    // Without a relevance test every rename is detected.
+    let all = versions(&mut open());
+    assert_eq!(all[..2], head);
+    assert_eq!(
+        all[2..],
+        [(s("plain2.md"), Some(s("plain.md")), false), tail.clone()]
+    );
+    // With one, the plain file's rename stays a deletion and an addition.
+    let some = versions(&mut open().renames_only_for(relevant));
+    assert_eq!(some[..2], head);
+    assert_eq!(
+        some[2..],
+        [
+            (s("plain.md"), None, true),
+            (s("plain2.md"), None, false),
+            tail
+        ]
+    );
+}
+
 #[test]
 fn merges_first_parent_and_all_parents() {
     let mut r = Repo::new();

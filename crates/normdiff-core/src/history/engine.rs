@@ -59,8 +59,11 @@ pub struct Progress {
 /// What is remembered about a file between versions.
 #[derive(Debug, Default)]
 struct FileState {
-    /// The latest version, parsed, when it was parsed.
+    /// The latest version, parsed, when it carries a term.
     parsed: Option<Arc<Parsed>>,
+    /// The latest version was parsed (its document may have been dropped
+    /// since it carries no term; parsing it again is not counted).
+    was_parsed: bool,
     /// Its blob id, when the source names blobs.
     blob: Option<String>,
     /// Its text, when it came as text (sources that cannot re-read).
@@ -85,23 +88,48 @@ pub fn trace<S: VersionSource>(
     opts: &TraceOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<History> {
+    walk(source, matcher, opts, progress).map(|(h, _)| h)
+}
+
+/// The most the walk held between batches (for tests of its memory).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Retained {
+    /// Parsed documents (only files that carry a term keep theirs).
+    pub documents: usize,
+    /// Files remembered (a blob id or, for text sources, the text).
+    pub files: usize,
+}
+
+/// [`trace`], also reporting what the walk retained at most.
+pub(crate) fn walk<S: VersionSource>(
+    source: &mut S,
+    matcher: &Matcher,
+    opts: &TraceOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(History, Retained)> {
+    let mut peak = Retained::default();
     let store = source.store();
     let mut state: HashMap<String, FileState> = HashMap::new();
     let mut ever: HashSet<(String, usize)> = HashSet::new();
     let mut events: Vec<Event> = Vec::new();
     let mut stats = Stats::default();
     let mut skipped = Vec::new();
+    // Where each path's latest version stands in the batch.
+    let mut in_batch: HashMap<String, usize> = HashMap::new();
     loop {
         let mut batch: Vec<Version> = Vec::with_capacity(opts.batch.max(1));
+        in_batch.clear();
         while batch.len() < opts.batch.max(1) {
             match source.next_version() {
                 Some(v) => {
                     let v = v?;
                     stats.file_versions += 1;
-                    if unchanged(&state, &batch, &v) {
+                    let latest = in_batch.get(&v.path).map(|&j| &batch[j]);
+                    if unchanged(&state, latest, &v) {
                         stats.blobs_unchanged += 1;
                         continue;
                     }
+                    in_batch.insert(v.path.clone(), batch.len());
                     batch.push(v);
                 }
                 None => break,
@@ -121,6 +149,10 @@ pub fn trace<S: VersionSource>(
             &mut stats,
             &mut skipped,
         )?;
+        peak.documents = peak
+            .documents
+            .max(state.values().filter(|s| s.parsed.is_some()).count());
+        peak.files = peak.files.max(state.len());
         let s = source.stats();
         progress(Progress {
             commits_visited: s.commits_visited,
@@ -132,7 +164,7 @@ pub fn trace<S: VersionSource>(
     stats.commits_visited = s.commits_visited;
     stats.blobs_unchanged += s.blobs_unchanged;
     stats.blobs_skipped = stats.blobs_unchanged + stats.blobs_binary + stats.blobs_not_utf8;
-    Ok(History {
+    let history = History {
         schema_version: super::SCHEMA_VERSION,
         phrase: matcher.term(0).to_owned(),
         variants: (1..matcher.term_count())
@@ -143,18 +175,20 @@ pub fn trace<S: VersionSource>(
         events,
         stats,
         skipped,
-    })
+    };
+    Ok((history, peak))
 }
 
 /// Is `v` the same blob as the file's latest version (and not a rename)?
-fn unchanged(state: &HashMap<String, FileState>, batch: &[Version], v: &Version) -> bool {
+/// `latest`: the file's latest version in the current batch, if any.
+fn unchanged(state: &HashMap<String, FileState>, latest: Option<&Version>, v: &Version) -> bool {
     let Content::Blob(id) = &v.content else {
         return false;
     };
     if v.previous_path.is_some() {
         return false;
     }
-    match batch.iter().rev().find(|b| b.path == v.path) {
+    match latest {
         Some(b) => matches!(&b.content, Content::Blob(x) if x == id),
         None => state.get(&v.path).and_then(|s| s.blob.as_deref()) == Some(id.as_str()),
     }
@@ -267,9 +301,12 @@ fn run_batch(
             Ok((this, before))
         })
         .collect::<Result<Vec<_>>>()?;
-    stats.versions_parsed += parsed
-        .iter()
-        .map(|p| usize::from(p.0.is_some()) + usize::from(p.1.is_some()))
+    stats.versions_parsed += (0..batch.len())
+        .map(|i| {
+            let from = batch[i].previous_path.as_deref().unwrap_or(&batch[i].path);
+            let again = parsed[i].1.is_some() && state[from].was_parsed;
+            usize::from(parsed[i].0.is_some()) + usize::from(parsed[i].1.is_some() && !again)
+        })
         .sum::<usize>() as u64;
     // 4. Events.
     let found: Vec<Vec<Event>> = (0..batch.len())
@@ -330,10 +367,13 @@ fn run_batch(
             (_, Loaded::Text { text, .. }) => (None, Some(text.clone())),
             _ => (None, None),
         };
+        // A version without the phrase is re-read if the next one needs
+        // it: only files that carry a term keep their parsed document.
         state.insert(
             v.path,
             FileState {
-                parsed: parsed[i].0.clone(),
+                parsed: parsed[i].0.clone().filter(|p| p.hot()),
+                was_parsed: parsed[i].0.is_some(),
                 blob,
                 text,
             },

@@ -201,8 +201,7 @@ impl Matcher {
     /// means no match is possible; `true` must be confirmed with
     /// [`Matcher::find`].
     pub fn may_match(&self, text: &str) -> bool {
-        let mut folded = String::with_capacity(text.len());
-        search_fold(text, &mut folded);
+        let folded = fold(text);
         self.terms.iter().any(|t| {
             let present = t
                 .anchors
@@ -211,6 +210,12 @@ impl Matcher {
                 .count();
             present + self.opts.fuzzy >= t.anchors.len()
         })
+    }
+
+    /// [`Matcher::may_match`] on raw file bytes: `false` when they do not
+    /// decode as text (the walk skips such versions anyway).
+    pub fn may_match_bytes(&self, bytes: &[u8]) -> bool {
+        crate::decode(bytes, "").is_ok_and(|d| self.may_match(&d.text))
     }
 
     /// Non-overlapping matches of term `term` in `text`, in text order.
@@ -251,6 +256,107 @@ impl Matcher {
             })
             .collect()
     }
+}
+
+/// Precomputed [`search_fold`] of the characters most texts are made of
+/// besides ASCII: U+0080..U+0800 (Latin, Greek, Cyrillic...) and general
+/// punctuation U+2000..U+2070 (quotes, dashes, special spaces). Folding
+/// one of them costs hundreds of instructions (case, typography,
+/// decomposition tables); a lookup costs a few.
+struct FoldTable {
+    /// (start, length) in `text` per character.
+    spans: Vec<(u32, u8)>,
+    text: String,
+}
+
+const TWO_BYTE: std::ops::Range<u32> = 0x80..0x800;
+const PUNCT: std::ops::Range<u32> = 0x2000..0x2070;
+
+impl FoldTable {
+    fn get() -> &'static FoldTable {
+        static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut t = FoldTable {
+                spans: Vec::new(),
+                text: String::new(),
+            };
+            for cp in TWO_BYTE.chain(PUNCT) {
+                let start = t.text.len();
+                if let Some(c) = char::from_u32(cp) {
+                    search_fold(c.encode_utf8(&mut [0; 4]), &mut t.text);
+                }
+                let len = u8::try_from(t.text.len() - start).expect("a char folds short");
+                t.spans.push((start as u32, len));
+            }
+            t
+        })
+    }
+
+    fn fold(&self, cp: u32) -> Option<&str> {
+        let i = if TWO_BYTE.contains(&cp) {
+            cp - TWO_BYTE.start
+        } else if PUNCT.contains(&cp) {
+            TWO_BYTE.len() as u32 + cp - PUNCT.start
+        } else {
+            return None;
+        };
+        let (start, len) = self.spans[i as usize];
+        Some(&self.text[start as usize..start as usize + usize::from(len)])
+    }
+}
+
+/// ASCII bytes as [`search_fold`] keeps them: letters lowered, digits,
+/// and 0 for what it drops.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// [`search_fold`] of `text` (same output: the fold works character by
+/// character), with ASCII and common characters fast.
+fn fold(text: &str) -> String {
+    let table = FoldTable::get();
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut rare = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let f = ASCII_FOLD[usize::from(b)];
+            if f != 0 {
+                out.push(f);
+            }
+            i += 1;
+            continue;
+        }
+        let width = match b {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        let ch = &text[i..i + width];
+        let cp = ch.chars().next().map_or(0, u32::from);
+        match table.fold(cp) {
+            Some(f) => out.extend_from_slice(f.as_bytes()),
+            None => {
+                rare.clear();
+                search_fold(ch, &mut rare);
+                out.extend_from_slice(rare.as_bytes());
+            }
+        }
+        i += width;
+    }
+    // Only whole characters' folds were appended.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The best (distance, window length) of `p` against a prefix of `t`
@@ -376,6 +482,31 @@ mod tests {
         assert_eq!(mm.term_count(), 2);
         assert_eq!(mm.find(1, "agir raisonnablement").len(), 1);
         assert!(mm.may_match("agir raisonnablement"));
+    }
+
+    #[test]
+    fn fast_fold_equals_search_fold() {
+        for text in [
+            "",
+            "Agir en « bon père de famille »,\u{00A0}l’Œuvre — n° 12",
+            "e\u{0301}te\u{0301} ÉTÉ straße ﬁn 1er\u{200B}x ΑΒΓ 中文",
+            "plain ascii only, 123!",
+            "ÀÉÎ",
+        ] {
+            let mut b = String::new();
+            search_fold(text, &mut b);
+            assert_eq!(fold(text), b, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn fast_fold_equals_search_fold_on_any_text(text in "\\PC{0,40}") {
+            let mut b = String::new();
+            search_fold(&text, &mut b);
+            proptest::prop_assert_eq!(fold(&text), b);
+        }
     }
 
     #[test]

@@ -17,9 +17,10 @@
 //!   (`introduced`, `removed` with `replaced_by`, `changed`, `moved`,
 //!   `renumbered`, `renamed`, `reintroduced`).
 //!
-//! Memory stays flat as history grows: versions are pulled in small batches
-//! and dropped once processed; only the latest parsed version of files that
-//! currently carry the phrase is kept.
+//! Memory does not grow with the number of versions: versions are pulled in
+//! small batches and dropped once processed; only the latest parsed version
+//! of files that currently carry the phrase is kept, and a blob id (or, for
+//! text sources, the text) per file.
 //!
 //! ## Example
 //!

@@ -214,3 +214,53 @@ fn output_does_not_depend_on_batch_size() {
     }
     assert!(big.events.len() > 4);
 }
+
+/// Retained state stays bounded as history grows: only files carrying the
+/// phrase keep a parsed document, whatever the number of versions.
+#[test]
+fn retained_documents_do_not_grow_with_history() {
+    // Twenty files each gain then lose the phrase, one after the other,
+    // while a twenty-first keeps it; `rounds` repeats the whole cycle.
+    let history = |rounds: usize| {
+        let mut vs = Vec::new();
+        let mut n = 0;
+        for _ in 0..rounds {
+            for f in 0..20 {
+                let path = format!("f{f}.txt");
+                for text in [doc(&[A, B, C]), doc(&[A, D, C])] {
+                    n += 1;
+                    let id = n.to_string();
+                    vs.push(v(&id, &path, &text));
+                    vs.push(v(
+                        &id,
+                        "keep.txt",
+                        &doc(&[B, if n % 2 == 0 { C } else { E }]),
+                    ));
+                }
+            }
+        }
+        vs
+    };
+    let m = Matcher::new("bon père de famille", &[], &MatchOptions::default()).unwrap();
+    let opts = TraceOptions {
+        batch: 8,
+        ..TraceOptions::default()
+    };
+    let peak = |rounds| {
+        let (h, r) =
+            engine::walk(&mut VecSource::new(history(rounds)), &m, &opts, &mut |_| {}).unwrap();
+        assert_eq!(
+            h.events
+                .iter()
+                .filter(|e| e.kind == EventKind::Removed)
+                .count(),
+            20 * rounds
+        );
+        r
+    };
+    let (short, long) = (peak(1), peak(5));
+    assert_eq!(short, long, "retained state grew with history");
+    // At most the file that keeps the phrase and the ones in the batch.
+    assert!(long.documents <= 1 + opts.batch, "{long:?}");
+    assert_eq!(long.files, 21);
+}

@@ -9,10 +9,11 @@ use clap::{Args, ValueEnum};
 use normdiff_core::history::{
     trace, History, MatchMode, MatchOptions, Matcher, Progress, TraceOptions, VersionSource,
 };
-use normdiff_git::{GitOptions, GitSource};
+use normdiff_git::{GitOptions, GitSource, Relevance};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum TraceFormat {
@@ -92,7 +93,11 @@ pub fn run(args: TraceArgs) -> anyhow::Result<ExitCode> {
             paths: args.paths.clone(),
             all_parents: args.all_parents,
         };
-        walk(GitSource::open(&args.repo, &git)?, &matcher)?
+        // Renames matter only between files that may carry a term.
+        let m = matcher.clone();
+        let relevant: Relevance = Arc::new(move |bytes: &[u8]| m.may_match_bytes(bytes));
+        let source = GitSource::open(&args.repo, &git)?.renames_only_for(relevant);
+        walk(source, &matcher)?
     };
     let mut out = Output::open(args.output.as_deref())?;
     match args.format {
