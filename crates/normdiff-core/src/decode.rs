@@ -42,34 +42,63 @@ pub const DEFAULT_MAX_SIZE: usize = 256 * 1024 * 1024;
 /// An empty input decodes to an empty text. Errors name `source_name` and
 /// give the byte offset of the problem.
 pub fn decode(bytes: &[u8], source_name: &str) -> Result<Decoded> {
-    let err = |kind| Err(Error::new(source_name, kind));
-    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        (utf8(rest, 3).or_else(err)?, Encoding::Utf8Bom)
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        (utf16(rest, false).or_else(err)?, Encoding::Utf16Le)
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        (utf16(rest, true).or_else(err)?, Encoding::Utf16Be)
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return decode_utf16(bytes, source_name);
+    }
+    decode_owned(bytes.to_vec(), source_name)
+}
+
+/// [`decode`] of bytes the caller owns: UTF-8 input becomes the text
+/// without being copied.
+pub fn decode_owned(mut bytes: Vec<u8>, source_name: &str) -> Result<Decoded> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return decode_utf16(&bytes, source_name);
+    }
+    let bom = if bytes.starts_with(UTF8_BOM) { 3 } else { 0 };
+    // `contains` on bytes is a fast memchr; the position only on failure.
+    if bytes[bom..].contains(&0) {
+        let pos = bytes[bom..].iter().position(|&b| b == 0).unwrap_or(0);
+        return Err(Error::new(
+            source_name,
+            ErrorKind::Binary { offset: bom + pos },
+        ));
+    }
+    bytes.drain(..bom);
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::new(
+            source_name,
+            ErrorKind::InvalidUtf8 {
+                offset: bom + e.utf8_error().valid_up_to(),
+            },
+        )
+    })?;
+    let (text, line_ends_rewritten) = normalize_line_ends(text);
+    Ok(Decoded {
+        text,
+        encoding: if bom > 0 {
+            Encoding::Utf8Bom
+        } else {
+            Encoding::Utf8
+        },
+        line_ends_rewritten,
+    })
+}
+
+const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
+fn decode_utf16(bytes: &[u8], source_name: &str) -> Result<Decoded> {
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (utf16(rest, false), Encoding::Utf16Le)
     } else {
-        (utf8(bytes, 0).or_else(err)?, Encoding::Utf8)
+        (utf16(&bytes[2..], true), Encoding::Utf16Be)
     };
+    let text = text.map_err(|kind| Error::new(source_name, kind))?;
     let (text, line_ends_rewritten) = normalize_line_ends(text);
     Ok(Decoded {
         text,
         encoding,
         line_ends_rewritten,
     })
-}
-
-fn utf8(bytes: &[u8], base: usize) -> std::result::Result<String, ErrorKind> {
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(ErrorKind::Binary { offset: base + pos });
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(e) => Err(ErrorKind::InvalidUtf8 {
-            offset: base + e.valid_up_to(),
-        }),
-    }
 }
 
 fn utf16(bytes: &[u8], big_endian: bool) -> std::result::Result<String, ErrorKind> {

@@ -76,6 +76,20 @@ fn word_around(text: &str, at: usize) -> String {
     out
 }
 
+/// Length of the ASCII run that starts `bytes` (at least 1 when `bytes`
+/// starts with ASCII), read eight bytes at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
+}
+
 /// Lists the invisible and mixed-script characters of `blocks`. Only the
 /// non-ASCII characters are examined (ASCII has neither kind), so the cost
 /// follows the amount of non-ASCII text.
@@ -93,7 +107,7 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
             // Latin letters, modifiers, most combining marks), hold
             // neither invisible characters nor Cyrillic or Greek letters.
             if bytes[i] < 0x80 {
-                i += 1;
+                i += ascii_run(&bytes[i..]);
                 continue;
             }
             if (0xC3..=0xCC).contains(&bytes[i]) {
@@ -156,6 +170,22 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_runs_end_at_the_first_non_ascii_byte() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghé",
+            "abcdefghijklmnopqrsé",
+            "abcé",
+            "é",
+        ] {
+            let want = text.bytes().take_while(u8::is_ascii).count();
+            assert_eq!(ascii_run(text.as_bytes()), want, "{text}");
+        }
+    }
 
     #[test]
     fn notes_name_invisible_and_look_alike_characters() {

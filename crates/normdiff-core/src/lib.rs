@@ -65,7 +65,7 @@ pub mod report;
 pub mod segment;
 
 pub use align::cross::{CrossAlignment, CrossLink, CrossOptions, Glossary, GlossaryEntry};
-pub use decode::{decode, Decoded, Encoding};
+pub use decode::{decode, decode_owned, Decoded, Encoding};
 pub use diff::{diff_text, ChangeClass, DiffOptions, Op, OpKind, WordDiff};
 pub use error::{Error, ErrorKind, Result};
 pub use ingest::{ingest, InputFormat};

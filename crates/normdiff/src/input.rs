@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
-use normdiff_core::{decode, ingest, Document, InputFormat};
+use normdiff_core::{decode_owned, ingest, Document, InputFormat};
 use std::io::Read;
 
 /// How to read an input file.
@@ -71,7 +71,7 @@ pub fn read_bytes(path: &str, max_size: usize) -> anyhow::Result<Vec<u8>> {
 pub fn read_document(path: &str, args: &InputArgs) -> anyhow::Result<Document> {
     let bytes = read_bytes(path, args.max_size)?;
     let name = if path == "-" { "<stdin>" } else { path };
-    let decoded = decode(&bytes, name)?;
+    let decoded = decode_owned(bytes, name)?;
     Ok(ingest(&decoded.text, input_format(path, args.input_format)))
 }
 

@@ -41,6 +41,8 @@ pub(crate) struct Features {
     postings: Vec<u32>,
     /// Start of each feature's blocks in `postings`, plus the end.
     offsets: Vec<u32>,
+    /// Number of distinct features of both documents.
+    pub n_features: usize,
 }
 
 /// The shared vocabulary: word hashes and word-pair ids to dense feature ids.
@@ -113,18 +115,21 @@ fn raw_features(hashes: &[u64], vocab: &mut Vocab) -> Vec<(u32, f32)> {
 fn weigh(raw: &[(u32, f32)], idf: &[f32], counts: &mut [f32]) -> Vector {
     // Distinct features in first-seen order, then sorted: fewer than the
     // raw features, which repeat.
-    let mut ids: Vec<(u32, f32)> = Vec::with_capacity(raw.len());
+    // (Feature id and whether it is a bigram, packed: integers sort fast.)
+    let mut ids: Vec<u64> = Vec::with_capacity(raw.len());
     for &(f, base) in raw {
         let c = &mut counts[f as usize];
         if *c == 0.0 {
-            ids.push((f, base));
+            ids.push((u64::from(f) << 1) | u64::from(base != 1.0));
         }
         *c += 1.0;
     }
-    ids.sort_unstable_by_key(|&(f, _)| f);
+    ids.sort_unstable();
     let mut v: Vector = ids
         .into_iter()
-        .map(|(f, base)| {
+        .map(|packed| {
+            let f = (packed >> 1) as u32;
+            let base = if packed & 1 == 1 { BIGRAM_WEIGHT } else { 1.0 };
             let count = std::mem::take(&mut counts[f as usize]);
             (f, base * (1.0 + count.ln()) * idf[f as usize])
         })
@@ -168,6 +173,25 @@ pub(crate) fn dot(a: &Vector, b: &Vector) -> f32 {
         }
     }
     s
+}
+
+/// Dot product of sparse `a` with `dense`, a vector spread over every
+/// feature (zero where absent): the same sum, in the same order, as
+/// [`dot`] of `a` and that vector, without comparing feature ids.
+pub(crate) fn dot_dense(a: &Vector, dense: &[f32]) -> f32 {
+    let mut s = 0.0;
+    for &(f, w) in a {
+        s += w * dense[f as usize];
+    }
+    s
+}
+
+/// Writes sparse `v` into `dense` (all zeros before), or back to zeros
+/// with `clear`.
+pub(crate) fn spread(v: &Vector, dense: &mut [f32], clear: bool) {
+    for &(f, w) in v {
+        dense[f as usize] = if clear { 0.0 } else { w };
+    }
 }
 
 /// The unit vector of the sum of `a` and `b`.
@@ -253,24 +277,31 @@ impl Features {
             .iter()
             .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
             .collect();
-        let new_rarest = new_raw
+        let old = weigh_all(&old_raw, &idf);
+        let new = weigh_all(&new_raw, &idf);
+        // Each new block's distinct features (those of its vector), rarest
+        // on the old side first; ties by feature id. Sorted as packed
+        // integers, which is much cheaper than by a key of pairs.
+        let new_rarest = new
             .iter()
-            .map(|raw| {
-                let mut ids: Vec<u32> = raw.iter().map(|&(f, _)| f).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                ids.sort_unstable_by_key(|&f| (old_df[f as usize], f));
-                ids
+            .map(|v| {
+                let mut keys: Vec<u64> = v
+                    .iter()
+                    .map(|&(f, _)| (u64::from(old_df[f as usize]) << 32) | u64::from(f))
+                    .collect();
+                keys.sort_unstable();
+                keys.into_iter().map(|k| k as u32).collect()
             })
             .collect();
         Features {
-            old: weigh_all(&old_raw, &idf),
-            new: weigh_all(&new_raw, &idf),
+            old,
+            new,
             old_keys,
             new_keys,
             new_rarest,
             postings,
             offsets,
+            n_features,
         }
     }
 
@@ -345,6 +376,30 @@ impl Features {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sorted sparse vector over features 0..64 from a bit mask.
+    fn sparse(mask: u64, weights: &[f32]) -> Vector {
+        (0..64u32)
+            .filter(|f| mask & (1 << f) != 0)
+            .map(|f| (f, weights[f as usize]))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dense_dot_is_the_sparse_dot_bit_for_bit(
+            ma in proptest::prelude::any::<u64>(),
+            mb in proptest::prelude::any::<u64>(),
+            w in proptest::collection::vec(0.0f32..1.0, 64),
+        ) {
+            let (a, b) = (sparse(ma, &w), sparse(mb, &w[..].iter().rev().copied().collect::<Vec<_>>()));
+            let mut dense = vec![0.0f32; 64];
+            spread(&b, &mut dense, false);
+            proptest::prop_assert_eq!(dot_dense(&a, &dense).to_bits(), dot(&a, &b).to_bits());
+            spread(&b, &mut dense, true);
+            proptest::prop_assert!(dense.iter().all(|&x| x == 0.0));
+        }
+    }
 
     #[test]
     fn identical_texts_have_cosine_one() {

@@ -21,7 +21,7 @@ use super::{
     BlobStore, Content, Event, EventKind, History, Matcher, Skipped, Stats, Version, VersionSource,
 };
 use crate::align::same::SameOptions;
-use crate::decode;
+use crate::decode_owned;
 use crate::error::Result;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -195,15 +195,15 @@ fn unchanged(state: &HashMap<String, FileState>, latest: Option<&Version>, v: &V
 }
 
 fn load(store: &impl BlobStore, v: &Version, matcher: &Matcher) -> Result<Loaded> {
-    let decoded = |bytes: &[u8]| match decode(bytes, &v.path) {
+    let decoded = |bytes: Vec<u8>| match decode_owned(bytes, &v.path) {
         Ok(d) => Ok(d.text),
         Err(e) => Err(e.to_string()),
     };
     let text = match &v.content {
         Content::Deleted => return Ok(Loaded::Deleted),
         Content::Text(t) => Ok(t.clone()),
-        Content::Bytes(b) => decoded(b),
-        Content::Blob(id) => decoded(&store.read(id, &v.path)?),
+        Content::Bytes(b) => decoded(b.clone()),
+        Content::Blob(id) => decoded(store.read(id, &v.path)?),
     };
     Ok(match text {
         Ok(t) => Loaded::Text {
@@ -391,7 +391,7 @@ fn reparse(
 ) -> Result<Option<Arc<Parsed>>> {
     let text: String = match (&st.text, &st.blob) {
         (Some(t), _) => t.to_string(),
-        (None, Some(id)) => match decode(&store.read(id, path)?, path) {
+        (None, Some(id)) => match decode_owned(store.read(id, path)?, path) {
             Ok(d) => d.text,
             Err(_) => return Ok(None),
         },
