@@ -23,6 +23,7 @@ use crate::model::Document;
 use crate::normalize::{has_invisible, is_invisible};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Version of the report's JSON schema (`docs/json-diff.md`).
@@ -174,12 +175,23 @@ pub struct DiffReport {
     pub pairs: Vec<Pair>,
 }
 
-fn side_text(doc: &Document, idx: &[usize]) -> String {
-    let texts: Vec<&str> = idx
+fn side_text<'a>(doc: &'a Document, idx: &[usize]) -> Cow<'a, str> {
+    let mut texts = idx
         .iter()
-        .filter_map(|&i| doc.blocks.get(i).map(|b| b.text.as_str()))
-        .collect();
-    texts.join(BLOCK_SEPARATOR)
+        .filter_map(|&i| doc.blocks.get(i).map(|b| b.text.as_str()));
+    // Most links have one block on a side: its text, not a copy.
+    match (idx.len(), texts.next()) {
+        (1, Some(t)) => Cow::Borrowed(t),
+        (_, None) => Cow::Borrowed(""),
+        (_, Some(first)) => {
+            let mut joined = first.to_owned();
+            for t in texts {
+                joined.push_str(BLOCK_SEPARATOR);
+                joined.push_str(t);
+            }
+            Cow::Owned(joined)
+        }
+    }
 }
 
 fn labels(doc: &Document, idx: &[usize]) -> Vec<Option<String>> {

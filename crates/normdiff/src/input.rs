@@ -54,8 +54,14 @@ pub fn read_bytes(path: &str, max_size: usize) -> anyhow::Result<Vec<u8>> {
             .context("cannot read standard input")?;
     } else {
         let f = std::fs::File::open(path).with_context(|| format!("{path}: cannot open"))?;
-        if f.metadata().is_ok_and(|m| m.is_dir()) {
+        let meta = f.metadata().ok();
+        if meta.as_ref().is_some_and(|m| m.is_dir()) {
             bail!("{path}: is a directory, not a file");
+        }
+        // One buffer of the right size (plus the byte that shows the end),
+        // rather than one grown by doubling: a regular file says its size.
+        if let Some(len) = meta.filter(|m| m.is_file()).map(|m| m.len().min(limit)) {
+            bytes.reserve_exact(usize::try_from(len).unwrap_or(0) + 1);
         }
         f.take(limit)
             .read_to_end(&mut bytes)

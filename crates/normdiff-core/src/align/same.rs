@@ -26,6 +26,7 @@ use super::features::{dot, dot_dense, spread, sum, Features, NO_WORDS};
 use super::{Alignment, Link, LinkKind};
 use crate::fxhash::FxHashMap;
 use crate::model::{Block, Document};
+use crate::normalize::{key, Profile};
 use rayon::prelude::*;
 
 /// Options of the same-language aligner.
@@ -359,28 +360,58 @@ fn joins_well(joined: f64, base: f64, part: f64, opts: &SameOptions) -> bool {
 }
 
 /// Pairs `(old, new)` of texts that occur exactly once in each list,
-/// in old order.
+/// in old order: first as they are, then, among the rest, after
+/// typography folding (quotes, apostrophes, dashes, kinds and runs of
+/// spaces: `l'Assemblée ;` and `l’Assemblée\u{a0};` are one text). Drafts
+/// often differ only so; their word diff still shows every such change.
 fn unique_identical(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
-    // text → (occurrences in old, last old index, occurrences in new, last new index)
-    let mut seen: FxHashMap<&str, (u32, usize, u32, usize)> = FxHashMap::default();
-    for (i, t) in old.iter().enumerate().filter(|(_, t)| !t.trim().is_empty()) {
-        let e = seen.entry(t).or_insert((0, 0, 0, 0));
+    let blank = |t: &&str| t.trim().is_empty();
+    let mut out = unique_pairs(
+        old.iter().copied().enumerate().filter(|(_, t)| !blank(t)),
+        new.iter().copied().enumerate(),
+    );
+    let (mut old_done, mut new_done) = (vec![false; old.len()], vec![false; new.len()]);
+    for &(i, j) in &out {
+        old_done[i] = true;
+        new_done[j] = true;
+    }
+    let folded = |(i, t): (usize, &&str)| (i, key(t, Profile::TYPOGRAPHY));
+    out.extend(unique_pairs(
+        old.iter()
+            .enumerate()
+            .filter(|&(i, t)| !old_done[i] && !blank(t))
+            .map(folded),
+        new.iter()
+            .enumerate()
+            .filter(|&(j, _)| !new_done[j])
+            .map(folded),
+    ));
+    out.sort_unstable();
+    out
+}
+
+/// Pairs `(old, new)` of keys that occur exactly once on each side.
+fn unique_pairs<K: std::hash::Hash + Eq>(
+    old: impl Iterator<Item = (usize, K)>,
+    new: impl Iterator<Item = (usize, K)>,
+) -> Vec<(usize, usize)> {
+    // key → (occurrences in old, last old index, occurrences in new, last new index)
+    let mut seen: FxHashMap<K, (u32, usize, u32, usize)> = FxHashMap::default();
+    for (i, k) in old {
+        let e = seen.entry(k).or_insert((0, 0, 0, 0));
         e.0 += 1;
         e.1 = i;
     }
-    for (j, t) in new.iter().enumerate() {
-        if let Some(e) = seen.get_mut(t) {
+    for (j, k) in new {
+        if let Some(e) = seen.get_mut(&k) {
             e.2 += 1;
             e.3 = j;
         }
     }
-    let mut out: Vec<(usize, usize)> = seen
-        .values()
+    seen.into_values()
         .filter(|e| e.0 == 1 && e.2 == 1)
         .map(|e| (e.1, e.3))
-        .collect();
-    out.sort_unstable();
-    out
+        .collect()
 }
 
 /// Equal texts, white space runs aside (the same words by

@@ -63,7 +63,7 @@ pub(crate) fn finish(raws: Vec<RawBlock>) -> Vec<Block> {
     let mut numbered: Option<usize> = None;
     // Last letter sub-paragraph under `numbered`: (index, key).
     let mut last_sub: Option<(usize, String)> = None;
-    for (i, raw) in raws.iter().enumerate() {
+    for (i, raw) in raws.into_iter().enumerate() {
         let m = if raw.kind == BlockKind::Code {
             None
         } else {
@@ -72,16 +72,20 @@ pub(crate) fn finish(raws: Vec<RawBlock>) -> Vec<Block> {
         let mut kind = raw.kind;
         let mut parent = raw.list_parent;
         let mut level = raw.level;
-        let (label, label_key, marker, text) = match &m {
-            Some(m) => (
-                Some(m.label.clone()),
-                Some(m.key.clone()),
-                Some(m.marker.clone()),
-                raw.text[m.len..].to_owned(),
-            ),
-            None => (None, None, raw.bullet.clone(), raw.text.clone()),
+        let class = m.as_ref().map(|m| m.class);
+        let sub_key = (class == Some(LabelClass::Sub))
+            .then(|| m.as_ref().map(|m| m.key.clone()))
+            .flatten();
+        let (label, label_key, marker, text) = match m {
+            // The block's text loses its label: the same buffer, shifted.
+            Some(m) => {
+                let mut text = raw.text;
+                text.drain(..m.len);
+                (Some(m.label), Some(m.key), Some(m.marker), text)
+            }
+            None => (None, None, raw.bullet, raw.text),
         };
-        match m.as_ref().map(|m| m.class) {
+        match class {
             Some(LabelClass::Section) => {
                 if kind == BlockKind::Paragraph {
                     kind = BlockKind::Heading;
@@ -103,7 +107,7 @@ pub(crate) fn finish(raws: Vec<RawBlock>) -> Vec<Block> {
                 last_sub = None;
             }
             Some(LabelClass::Sub) => {
-                let key = m.as_ref().map(|m| m.key.clone()).unwrap_or_default();
+                let key = sub_key.unwrap_or_default();
                 // "i)" after "h)" is the letter i; after another letter it
                 // is a Roman sub-sub-paragraph.
                 let looks_roman = crate::numerals::parse_roman(&key).is_some();
@@ -142,9 +146,9 @@ pub(crate) fn finish(raws: Vec<RawBlock>) -> Vec<Block> {
             parent,
             level,
             text,
-            markup: raw.markup.clone(),
+            markup: raw.markup,
             lines: raw.lines,
-            spans: raw.spans.clone(),
+            spans: raw.spans,
         });
     }
     blocks
