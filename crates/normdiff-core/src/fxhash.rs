@@ -59,5 +59,27 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The hash of a short byte string (a word): its bytes eight at a time,
+/// the last few packed by shifts, then its length; no copying into a
+/// buffer, so it stays cheap for the millions of words of a large document.
+#[inline]
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h.add(u64::from_le_bytes([
+            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+        ]));
+    }
+    let rest = chunks
+        .remainder()
+        .iter()
+        .rev()
+        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+    h.add(rest);
+    h.add(bytes.len() as u64);
+    h.hash
+}
+
 /// A `HashMap` with [`FxHasher`].
 pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;

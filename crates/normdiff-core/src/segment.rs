@@ -185,10 +185,11 @@ fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 /// `internet`), Han, Hiragana and Katakana characters are one word each,
 /// and invisible characters are skipped without breaking a word.
 pub fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-    let nfc: std::borrow::Cow<'_, str> = match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.into(),
-        _ => text.nfc().collect::<String>().into(),
+    use unicode_normalization::UnicodeNormalization;
+    let nfc: std::borrow::Cow<'_, str> = if crate::normalize::is_nfc_quick_yes(text) {
+        text.into()
+    } else {
+        text.nfc().collect::<String>().into()
     };
     let s = nfc.as_ref();
     // Most words are already folded (`les`, `États` aside): those are
@@ -197,7 +198,9 @@ pub fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     let mut folded = String::new();
     // Ends the current word, if any, before byte `at`.
-    let flush = |state: &mut Word, word: &mut String, at: usize, f: &mut dyn FnMut(&str)| {
+    // Ends the current word, if any, before byte `at` (a generic function,
+    // not a closure over `dyn`, so that `f` is inlined).
+    fn flush(s: &str, state: &mut Word, word: &mut String, at: usize, f: &mut impl FnMut(&str)) {
         match std::mem::replace(state, Word::None) {
             Word::Plain(start) => f(&s[start..at]),
             // (Empty when it held only characters that fold to nothing.)
@@ -208,7 +211,7 @@ pub fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
             Word::Built => {}
             Word::None => {}
         }
-    };
+    }
     // Turns a plain word into a built one, from byte `at` on.
     let build = |state: &mut Word, word: &mut String, at: usize| {
         if let Word::Plain(start) = *state {
@@ -219,23 +222,34 @@ pub fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII, byte by byte (the bulk of Latin-script text).
+        // ASCII by classes, runs at a time (the bulk of Latin-script text).
         let b = bytes[i];
-        if b.is_ascii() {
-            if b.is_ascii_lowercase() || b.is_ascii_digit() {
-                match state {
-                    Word::None => state = Word::Plain(i),
-                    Word::Plain(_) => {}
-                    Word::Built => word.push(char::from(b)),
+        match ASCII_CLASS[usize::from(b)] {
+            LOWER_OR_DIGIT => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && ASCII_CLASS[usize::from(bytes[i])] == LOWER_OR_DIGIT {
+                    i += 1;
                 }
-            } else if b.is_ascii_uppercase() {
+                match state {
+                    Word::None => state = Word::Plain(start),
+                    Word::Plain(_) => {}
+                    Word::Built => word.push_str(&s[start..i]),
+                }
+                continue;
+            }
+            UPPER => {
                 build(&mut state, &mut word, i);
                 word.push(char::from(b.to_ascii_lowercase()));
-            } else {
-                flush(&mut state, &mut word, i, &mut f);
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            SEPARATOR => {
+                flush(s, &mut state, &mut word, i, &mut f);
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
         let Some(c) = s[i..].chars().next() else {
             break;
@@ -247,7 +261,7 @@ pub fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
                 Word::Built => word.push(c),
             }
         } else if is_ideograph(c) {
-            flush(&mut state, &mut word, i, &mut f);
+            flush(s, &mut state, &mut word, i, &mut f);
             f(&s[i..i + c.len_utf8()]);
         } else if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
             build(&mut state, &mut word, i);
@@ -260,12 +274,33 @@ pub fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
                 build(&mut state, &mut word, i);
             }
         } else {
-            flush(&mut state, &mut word, i, &mut f);
+            flush(s, &mut state, &mut word, i, &mut f);
         }
         i += c.len_utf8();
     }
-    flush(&mut state, &mut word, s.len(), &mut f);
+    flush(s, &mut state, &mut word, s.len(), &mut f);
 }
+
+/// Classes of bytes for [`for_each_folded_word`]: ASCII letters and
+/// digits, other ASCII, and the first bytes of other characters.
+const SEPARATOR: u8 = 0;
+const LOWER_OR_DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const NON_ASCII: u8 = 3;
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'0'..=b'9' => LOWER_OR_DIGIT,
+            b'A'..=b'Z' => UPPER,
+            0x80..=0xFF => NON_ASCII,
+            _ => SEPARATOR,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The word being read by [`for_each_folded_word`].
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -82,12 +82,11 @@ pub(crate) const NO_WORDS: u64 = 0;
 /// so it runs in parallel.
 fn word_hashes(text: &str) -> (Vec<u64>, u64) {
     use std::hash::Hasher;
-    let mut hashes = Vec::new();
+    // (About one word per six bytes of French or English.)
+    let mut hashes = Vec::with_capacity(text.len() / 6 + 1);
     let mut key = crate::fxhash::FxHasher::default();
     for_each_folded_word(text, |w| {
-        let mut h = crate::fxhash::FxHasher::default();
-        h.write(w.as_bytes());
-        let h = h.finish();
+        let h = crate::fxhash::hash_bytes(w.as_bytes());
         key.write_u64(h);
         hashes.push(h);
     });

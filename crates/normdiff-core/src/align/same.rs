@@ -85,9 +85,9 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
     let old_texts: Vec<&str> = old.blocks.iter().map(compared_text).collect();
     let new_texts: Vec<&str> = new.blocks.iter().map(compared_text).collect();
 
-    // Anchors: a text that stands exactly once in each document pairs its
-    // two blocks outright (most paragraphs of two drafts are unchanged);
-    // features are built for the other blocks only.
+    // Anchors: a text that stands once in each document (or as many times
+    // in each) pairs its blocks outright (most paragraphs of two drafts are
+    // unchanged); features are built for the other blocks only.
     let anchors = unique_identical(&old_texts, &new_texts);
     let mut old_anchor: Vec<Option<usize>> = vec![None; old_texts.len()];
     let mut new_anchor: Vec<Option<usize>> = vec![None; new_texts.len()];
@@ -359,8 +359,9 @@ fn joins_well(joined: f64, base: f64, part: f64, opts: &SameOptions) -> bool {
         && (joined > base + opts.split_gain || (part >= opts.min_score + 0.05 && joined > base))
 }
 
-/// Pairs `(old, new)` of texts that occur exactly once in each list,
-/// in old order: first as they are, then, among the rest, after
+/// Pairs `(old, new)` of texts that occur as many times in each list
+/// (mostly once; see [`unique_pairs`]), in old order: first as they are,
+/// then, among the rest, after
 /// typography folding (quotes, apostrophes, dashes, kinds and runs of
 /// spaces: `l'Assemblée ;` and `l’Assemblée\u{a0};` are one text). Drafts
 /// often differ only so; their word diff still shows every such change.
@@ -390,28 +391,57 @@ fn unique_identical(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Pairs `(old, new)` of keys that occur exactly once on each side.
-fn unique_pairs<K: std::hash::Hash + Eq>(
+/// Pairs `(old, new)` of keys that occur the same number of times on each
+/// side, occurrence by occurrence in document order (a text found once in
+/// each draft, or a heading repeated in the same number of sections).
+fn unique_pairs<K: std::hash::Hash + Eq + Clone>(
     old: impl Iterator<Item = (usize, K)>,
     new: impl Iterator<Item = (usize, K)>,
 ) -> Vec<(usize, usize)> {
-    // key → (occurrences in old, last old index, occurrences in new, last new index)
-    let mut seen: FxHashMap<K, (u32, usize, u32, usize)> = FxHashMap::default();
-    for (i, k) in old {
-        let e = seen.entry(k).or_insert((0, 0, 0, 0));
+    let old: Vec<(usize, K)> = old.collect();
+    let new: Vec<(usize, K)> = new.collect();
+    // key → (occurrences in old, first old index, occurrences in new, first new index)
+    let mut seen: FxHashMap<&K, (u32, usize, u32, usize)> = FxHashMap::default();
+    for (i, k) in &old {
+        let e = seen.entry(k).or_insert((0, *i, 0, 0));
         e.0 += 1;
-        e.1 = i;
     }
-    for (j, k) in new {
-        if let Some(e) = seen.get_mut(&k) {
+    for (j, k) in &new {
+        if let Some(e) = seen.get_mut(k) {
+            if e.2 == 0 {
+                e.3 = *j;
+            }
             e.2 += 1;
-            e.3 = j;
         }
     }
-    seen.into_values()
-        .filter(|e| e.0 == 1 && e.2 == 1)
-        .map(|e| (e.1, e.3))
-        .collect()
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // Repeated keys: the k-th old occurrence with the k-th new one.
+    let mut repeated: FxHashMap<&K, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+    for (k, e) in &seen {
+        if e.0 == e.2 {
+            if e.0 == 1 {
+                out.push((e.1, e.3));
+            } else {
+                repeated.insert(*k, (Vec::new(), Vec::new()));
+            }
+        }
+    }
+    if !repeated.is_empty() {
+        for (i, k) in &old {
+            if let Some(r) = repeated.get_mut(k) {
+                r.0.push(*i);
+            }
+        }
+        for (j, k) in &new {
+            if let Some(r) = repeated.get_mut(k) {
+                r.1.push(*j);
+            }
+        }
+        for (olds, news) in repeated.into_values() {
+            out.extend(olds.into_iter().zip(news));
+        }
+    }
+    out
 }
 
 /// Equal texts, white space runs aside (the same words by
@@ -518,6 +548,30 @@ fn order_links(
 mod tests {
     use super::*;
     use crate::{ingest, InputFormat};
+
+    #[test]
+    fn repeated_and_retypeset_texts_anchor_in_order() {
+        let old = [
+            "Recommandations",
+            "Le Groupe note.",
+            "Recommandations",
+            "l'Assemblée ;",
+            "x",
+            "x",
+            "x",
+        ];
+        let new = [
+            "Recommandations",
+            "Le Groupe a noté.",
+            "Recommandations",
+            "l’Assemblée\u{a0};",
+            "x",
+            "x",
+        ];
+        // The heading twice on each side pairs in order; the retypeset line
+        // pairs by its folded text; "x" (3 against 2) does not anchor.
+        assert_eq!(unique_identical(&old, &new), vec![(0, 0), (2, 2), (3, 3)]);
+    }
 
     proptest::proptest! {
         #[test]
