@@ -197,7 +197,6 @@ pub fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
     let mut state = Word::None;
     let mut word = String::new();
     let mut folded = String::new();
-    // Ends the current word, if any, before byte `at`.
     // Ends the current word, if any, before byte `at` (a generic function,
     // not a closure over `dyn`, so that `f` is inlined).
     fn flush(s: &str, state: &mut Word, word: &mut String, at: usize, f: &mut impl FnMut(&str)) {
