@@ -23,8 +23,8 @@ use super::{
 use crate::align::same::SameOptions;
 use crate::decode_owned;
 use crate::error::Result;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Options of [`trace`].
@@ -109,13 +109,13 @@ pub(crate) fn walk<S: VersionSource>(
 ) -> Result<(History, Retained)> {
     let mut peak = Retained::default();
     let store = source.store();
-    let mut state: HashMap<String, FileState> = HashMap::new();
-    let mut ever: HashSet<(String, usize)> = HashSet::new();
+    let mut state: FxHashMap<String, FileState> = FxHashMap::default();
+    let mut ever: FxHashSet<(String, usize)> = FxHashSet::default();
     let mut events: Vec<Event> = Vec::new();
     let mut stats = Stats::default();
     let mut skipped = Vec::new();
     // Where each path's latest version stands in the batch.
-    let mut in_batch: HashMap<String, usize> = HashMap::new();
+    let mut in_batch: FxHashMap<String, usize> = FxHashMap::default();
     loop {
         let mut batch: Vec<Version> = Vec::with_capacity(opts.batch.max(1));
         in_batch.clear();
@@ -181,7 +181,7 @@ pub(crate) fn walk<S: VersionSource>(
 
 /// Is `v` the same blob as the file's latest version (and not a rename)?
 /// `latest`: the file's latest version in the current batch, if any.
-fn unchanged(state: &HashMap<String, FileState>, latest: Option<&Version>, v: &Version) -> bool {
+fn unchanged(state: &FxHashMap<String, FileState>, latest: Option<&Version>, v: &Version) -> bool {
     let Content::Blob(id) = &v.content else {
         return false;
     };
@@ -231,8 +231,8 @@ fn run_batch(
     matcher: &Matcher,
     opts: &TraceOptions,
     batch: Vec<Version>,
-    state: &mut HashMap<String, FileState>,
-    ever: &mut HashSet<(String, usize)>,
+    state: &mut FxHashMap<String, FileState>,
+    ever: &mut FxHashSet<(String, usize)>,
     events: &mut Vec<Event>,
     stats: &mut Stats,
     skipped: &mut Vec<Skipped>,
@@ -245,7 +245,7 @@ fn run_batch(
         .filter(|v| matches!(v.content, Content::Blob(_)))
         .count() as u64;
     // 2. Previous version of each file, and what to parse.
-    let mut last: HashMap<&str, usize> = HashMap::new();
+    let mut last: FxHashMap<&str, usize> = FxHashMap::default();
     let mut prev = vec![Prev::None; batch.len()];
     for (i, v) in batch.iter().enumerate() {
         if matches!(loaded[i], Loaded::Skipped(_)) {
