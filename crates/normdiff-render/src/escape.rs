@@ -97,12 +97,12 @@ const MARKDOWN_SPECIAL: [bool; 256] = {
 
 /// Escapes the start of a Markdown line (the output of [`markdown`]) so it
 /// cannot open a block: leading spaces are dropped, and a leading `-`, `+`,
-/// `=` or a number followed by `.` or `)` is backslash-escaped.
+/// `=`, `#` or a number followed by `.` or `)` is backslash-escaped.
 pub fn markdown_line_start(s: &str) -> String {
     let t = s.trim_start_matches([' ', '\t']);
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
     match t.chars().next() {
-        Some('-' | '+' | '=') => format!("\\{t}"),
+        Some('-' | '+' | '=' | '#') => format!("\\{t}"),
         Some(c) if c.is_ascii_digit() && matches!(t[digits..].chars().next(), Some('.' | ')')) => {
             format!("{}\\{}", &t[..digits], &t[digits..])
         }
@@ -127,14 +127,16 @@ pub fn terminal(s: &str) -> String {
     out
 }
 
-/// Makes text safe for a Markdown table cell: Markdown punctuation that
-/// could start emphasis, code, links or raw HTML is backslash-escaped,
-/// `|` too (it would end the cell), and line ends become spaces.
+/// Makes text safe for a Markdown table cell or a one-line quote: ASCII
+/// punctuation that could start emphasis, strikethrough, code, links, raw
+/// HTML, entities or math is backslash-escaped, `|` too (it would end the
+/// cell), and line ends become spaces. A line that starts with it also
+/// needs [`markdown_line_start`] (a heading, a list item).
 pub fn markdown_cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -178,6 +180,47 @@ mod tests {
             s in "([a-zé’«»\\\\`*_\\[\\]<>&|#~!{}\n\t \u{0}-\u{1f}\u{7f}-\u{a0}]|\\PC){0,40}"
         ) {
             proptest::prop_assert_eq!(markdown(&s), markdown_reference(&s));
+        }
+    }
+
+    /// The text comrak renders for `md` (GFM tables, strikethrough and
+    /// dollar math on), failing on any node other than `allowed` and text.
+    fn rendered_text(md: &str, allowed: fn(&comrak::nodes::NodeValue) -> bool) -> String {
+        use comrak::nodes::NodeValue;
+        let mut o = comrak::Options::default();
+        o.extension.table = true;
+        o.extension.strikethrough = true;
+        o.extension.math_dollars = true;
+        let arena = comrak::Arena::new();
+        let root = comrak::parse_document(&arena, md, &o);
+        let mut text = String::new();
+        for node in root.descendants() {
+            match &node.data().value {
+                NodeValue::Text(t) => text.push_str(t),
+                v if allowed(v) => {}
+                other => panic!("stray markup {other:?} in {md:?}"),
+            }
+        }
+        text
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn markdown_cells_render_exactly_their_text(
+            s in "[a-z0-9 \\\\`*_\\[\\]<>|~$&#!(){}:=+.\\-]{0,24}"
+        ) {
+            use comrak::nodes::NodeValue as N;
+            let want = s.trim().to_owned();
+            let cell = format!("| h |\n|---|\n| {} |\n", markdown_cell(&s));
+            let got = rendered_text(&cell, |v| {
+                matches!(v, N::Document | N::Table(_) | N::TableRow(_) | N::TableCell)
+            });
+            proptest::prop_assert_eq!(got, format!("h{want}"));
+            let quote = format!("> {}\n", markdown_line_start(&markdown_cell(&s)));
+            let got = rendered_text(&quote, |v| {
+                matches!(v, N::Document | N::BlockQuote | N::Paragraph)
+            });
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

@@ -35,7 +35,11 @@ pub fn markdown(report: &LocateReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# Quote locations")?;
     for (n, r) in report.results.iter().enumerate() {
         writeln!(out, "\n## Quote {}\n", n + 1)?;
-        writeln!(out, "> {}\n", escape::markdown_cell(&one_line(&r.quote)))?;
+        writeln!(
+            out,
+            "> {}\n",
+            escape::markdown_line_start(&escape::markdown_cell(&one_line(&r.quote)))
+        )?;
         if r.matches.is_empty() {
             writeln!(out, "Not found.")?;
             continue;

@@ -22,27 +22,9 @@ pub fn json(history: &History, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Escapes text for inline Markdown: the characters that open inline markup
-/// or end a table cell (backslash, backtick, `*`, `_`, brackets, `|`, `~`,
-/// `$`) are backslash-escaped, `<`, `>` and `&` become
-/// entities, and line ends become spaces (table cells stay on one line).
+/// Text made inert for a Markdown cell, heading or quote line.
 fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() && c != '\t' => out.push_str(&format!("⟦U+{:04X}⟧", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
+    escape::markdown_cell(s)
 }
 
 /// Date part of an ISO 8601 date, or `–`.
@@ -173,9 +155,9 @@ fn write_event(out: &mut dyn Write, n: usize, e: &Event) -> io::Result<()> {
             for p in &e.redline {
                 line.push_str(&piece_md(p));
             }
-            writeln!(out, "> {}", line.trim())?;
+            writeln!(out, "> {}", escape::markdown_line_start(line.trim()))?;
         }
-        (Some(b), Some(a)) if b == a => writeln!(out, "> {}", md(a))?,
+        (Some(b), Some(a)) if b == a => writeln!(out, "> {}", escape::markdown_line_start(&md(a)))?,
         (b, a) => {
             if let Some(b) = b {
                 writeln!(out, "> <del>{}</del>", md(b))?;
