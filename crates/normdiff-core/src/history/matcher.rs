@@ -202,14 +202,19 @@ impl Matcher {
     /// [`Matcher::find`].
     pub fn may_match(&self, text: &str) -> bool {
         let folded = fold(text);
-        self.terms.iter().any(|t| {
-            let present = t
-                .anchors
-                .iter()
-                .filter(|a| folded.contains(a.as_str()))
-                .count();
-            present + self.opts.fuzzy >= t.anchors.len()
-        })
+        (0..self.terms.len()).any(|t| self.may_match_folded(t, &folded))
+    }
+
+    /// [`Matcher::may_match`] for term `term`, on text already folded by
+    /// [`fold`] (one fold serves every term).
+    pub(crate) fn may_match_folded(&self, term: usize, folded: &str) -> bool {
+        let t = &self.terms[term];
+        let present = t
+            .anchors
+            .iter()
+            .filter(|a| folded.contains(a.as_str()))
+            .count();
+        present + self.opts.fuzzy >= t.anchors.len()
     }
 
     /// [`Matcher::may_match`] on raw file bytes: `false` when they do not
@@ -220,6 +225,11 @@ impl Matcher {
 
     /// Non-overlapping matches of term `term` in `text`, in text order.
     pub fn find(&self, term: usize, text: &str) -> Vec<PhraseMatch> {
+        // The cheap, conservative test first: tokenizing and keying the
+        // text costs far more, and most paragraphs cannot hold the term.
+        if !self.may_match_folded(term, &fold(text)) {
+            return Vec::new();
+        }
         let toks = keyed_tokens(text, self.opts.mode);
         self.find_in(&self.terms[term], &toks)
     }
