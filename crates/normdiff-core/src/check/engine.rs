@@ -6,17 +6,19 @@ use super::{
     CheckOptions, CheckReport, CheckSummary, EntryKind, EntryResult, FileVersions, Finding,
     Location, OnChange, ProtectSpec, Status, Verdict, WatchSpec,
 };
-use crate::align::same::{align, SameOptions};
+use crate::align::same::SameOptions;
+use crate::align::Alignment;
 use crate::diff::{diff_text, side_text, ChangeClass, DiffOptions, Op, OpKind};
 use crate::error::Result;
 use crate::history::{
-    block_label, trace, Content, EventKind, Matcher, Revision, TraceOptions, VecSource, Version,
+    block_label, trace, Content, DocumentCache, EventKind, Matcher, Revision, TraceOptions,
+    VecSource, Version,
 };
 use crate::inspect::is_mixed_script;
 use crate::model::Document;
 use crate::normalize::is_invisible;
 use crate::report::{build_report, DiffReport, ReportOptions};
-use crate::{ingest, InputFormat};
+use crate::InputFormat;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -27,8 +29,8 @@ const HEAD: &str = "head";
 /// A file parsed on both sides, with its diff report (built once, shared by
 /// every entry watching the file).
 pub(crate) struct Parsed {
-    pub old: Option<Document>,
-    pub new: Option<Document>,
+    pub old: Option<Arc<Document>>,
+    pub new: Option<Arc<Document>>,
     /// The diff report when both sides exist and differ (ignored classes
     /// applied).
     pub report: Option<DiffReport>,
@@ -39,6 +41,9 @@ pub(crate) struct Cache<'a> {
     files: &'a [FileVersions],
     parsed: Vec<Option<Parsed>>,
     report_opts: ReportOptions,
+    /// Documents and alignments shared with the watch entries' traces:
+    /// each file is parsed and aligned once for the whole check.
+    shared: Arc<DocumentCache>,
 }
 
 impl<'a> Cache<'a> {
@@ -50,6 +55,15 @@ impl<'a> Cache<'a> {
                 ignore: opts.ignore.clone(),
                 ..ReportOptions::default()
             },
+            shared: Arc::new(DocumentCache::new()),
+        }
+    }
+
+    /// Trace options that share this check's documents and alignments.
+    fn trace_options(&self) -> TraceOptions {
+        TraceOptions {
+            cache: Some(self.shared.clone()),
+            ..TraceOptions::default()
         }
     }
 
@@ -60,9 +74,11 @@ impl<'a> Cache<'a> {
     pub fn get(&mut self, i: usize) -> &Parsed {
         if self.parsed[i].is_none() {
             let f = &self.files[i];
+            let shared = &self.shared;
             let doc = |text: &Option<String>, path: &Option<String>| {
-                text.as_deref()
-                    .map(|t| ingest(t, InputFormat::from_path(path.as_deref().unwrap_or(""))))
+                text.as_deref().map(|t| {
+                    shared.document(t, InputFormat::from_path(path.as_deref().unwrap_or("")))
+                })
             };
             let old = doc(&f.old, &f.old_path);
             let new = doc(&f.new, &f.new_path);
@@ -70,7 +86,10 @@ impl<'a> Cache<'a> {
             let same = f.old == f.new;
             let report = match (&old, &new) {
                 (Some(o), Some(n)) if !same => {
-                    let a = align(o, n, &SameOptions::default());
+                    let links = shared.links(o, n, &SameOptions::default());
+                    let a = Alignment {
+                        links: links.to_vec(),
+                    };
                     Some(build_report(o, n, &a, &self.report_opts))
                 }
                 _ => None,
@@ -257,7 +276,7 @@ fn check_watch(w: &WatchSpec, cache: &mut Cache, opts: &CheckOptions) -> Result<
     head_v.sort_by(|a, b| a.path.cmp(&b.path));
     base_v.extend(head_v);
     let mut source = VecSource::new(base_v);
-    let history = trace(&mut source, &matcher, &TraceOptions::default(), &mut |_| {})?;
+    let history = trace(&mut source, &matcher, &cache.trace_options(), &mut |_| {})?;
 
     let mut findings: Vec<Finding> = Vec::new();
     for e in history.events.iter().filter(|e| e.commit == HEAD) {

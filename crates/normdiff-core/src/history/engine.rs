@@ -16,6 +16,7 @@
 //! between batches, so memory is bounded by the size of the tree, not the
 //! length of the history.
 
+use super::cache::DocumentCache;
 use super::events::{version_events, Ctx, Parsed};
 use super::{
     BlobStore, Content, Event, EventKind, History, Matcher, Skipped, Stats, Version, VersionSource,
@@ -34,6 +35,10 @@ pub struct TraceOptions {
     pub align: SameOptions,
     /// Versions per batch (memory and parallelism trade-off); at least 1.
     pub batch: usize,
+    /// Documents and alignments shared with other traces over the same
+    /// texts (`check` runs one trace per watch entry); `None` for a walk
+    /// of its own.
+    pub cache: Option<Arc<DocumentCache>>,
 }
 
 impl Default for TraceOptions {
@@ -41,6 +46,7 @@ impl Default for TraceOptions {
         TraceOptions {
             align: SameOptions::default(),
             batch: 512,
+            cache: None,
         }
     }
 }
@@ -287,14 +293,17 @@ fn run_batch(
         .map(|i| -> Result<_> {
             let v = &batch[i];
             let this = match (&loaded[i], parse[i]) {
-                (Loaded::Text { text, .. }, true) => {
-                    Some(Arc::new(Parsed::new(text, &v.path, matcher)))
-                }
+                (Loaded::Text { text, .. }, true) => Some(Arc::new(Parsed::new(
+                    text,
+                    &v.path,
+                    matcher,
+                    opts.cache.as_deref(),
+                ))),
                 _ => None,
             };
             let from = v.previous_path.as_deref().unwrap_or(&v.path);
             let before = if reread[i] {
-                reparse(store, &state[from], from, matcher)?
+                reparse(store, &state[from], from, matcher, opts.cache.as_deref())?
             } else {
                 None
             };
@@ -328,6 +337,7 @@ fn run_batch(
                 previous_path: v.previous_path.as_deref(),
                 matcher,
                 align: &opts.align,
+                cache: opts.cache.as_deref(),
             };
             version_events(&ctx, old.as_deref(), parsed[i].0.as_deref())
         })
@@ -388,6 +398,7 @@ fn reparse(
     st: &FileState,
     path: &str,
     matcher: &Matcher,
+    cache: Option<&DocumentCache>,
 ) -> Result<Option<Arc<Parsed>>> {
     let text: String = match (&st.text, &st.blob) {
         (Some(t), _) => t.to_string(),
@@ -397,7 +408,7 @@ fn reparse(
         },
         _ => return Ok(None),
     };
-    Ok(Some(Arc::new(Parsed::new(&text, path, matcher))))
+    Ok(Some(Arc::new(Parsed::new(&text, path, matcher, cache))))
 }
 
 impl Event {

@@ -1,6 +1,7 @@
 //! Events between two consecutive versions of one file: which aligned
 //! blocks gained, lost or kept the phrase, and what took its place.
 
+use super::cache::DocumentCache;
 use super::occur::{find_occurrences, sentence_around};
 use super::{block_label, Event, EventKind, Matcher, Occurrence, Piece, PieceOp, Revision};
 use crate::align::same::{align, SameOptions};
@@ -9,17 +10,24 @@ use crate::model::Document;
 use crate::normalize::{key, Profile};
 use crate::segment::sentences;
 use crate::{ingest, InputFormat};
+use std::sync::Arc;
 
 /// A parsed file version with the occurrences of every term.
 #[derive(Debug)]
 pub(crate) struct Parsed {
-    pub doc: Document,
+    pub doc: Arc<Document>,
     pub occ: Vec<Occurrence>,
 }
 
 impl Parsed {
-    pub fn new(text: &str, path: &str, matcher: &Matcher) -> Parsed {
-        let doc = ingest(text, InputFormat::from_path(path));
+    /// Parses `text` (or takes its document from `cache`) and finds the
+    /// terms.
+    pub fn new(text: &str, path: &str, matcher: &Matcher, cache: Option<&DocumentCache>) -> Parsed {
+        let format = InputFormat::from_path(path);
+        let doc = match cache {
+            Some(c) => c.document(text, format),
+            None => Arc::new(ingest(text, format)),
+        };
         let occ = find_occurrences(&doc, matcher);
         Parsed { doc, occ }
     }
@@ -45,6 +53,8 @@ pub(crate) struct Ctx<'a> {
     pub previous_path: Option<&'a str>,
     pub matcher: &'a Matcher,
     pub align: &'a SameOptions,
+    /// Alignments shared with other traces, if any.
+    pub cache: Option<&'a DocumentCache>,
 }
 
 impl Ctx<'_> {
@@ -82,7 +92,13 @@ pub(crate) fn version_events(ctx: &Ctx, old: Option<&Parsed>, new: Option<&Parse
         return Vec::new();
     }
     let links: Vec<Link> = match (old, new) {
-        (Some(o), Some(n)) => pair_gaps(align(&o.doc, &n.doc, ctx.align).links, &o.doc, &n.doc),
+        (Some(o), Some(n)) => {
+            let links = match ctx.cache {
+                Some(c) => c.links(&o.doc, &n.doc, ctx.align).to_vec(),
+                None => align(&o.doc, &n.doc, ctx.align).links,
+            };
+            pair_gaps(links, &o.doc, &n.doc)
+        }
         (Some(o), None) => alone(o.doc.blocks.len(), true),
         (None, Some(n)) => alone(n.doc.blocks.len(), false),
         (None, None) => Vec::new(),

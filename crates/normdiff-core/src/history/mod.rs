@@ -39,6 +39,7 @@
 //! assert_eq!(history.events[1].replaced_by.as_deref(), Some("raisonnablement"));
 //! ```
 
+mod cache;
 mod date;
 pub mod engine;
 mod events;
@@ -48,6 +49,7 @@ mod source;
 #[cfg(test)]
 mod tests;
 
+pub use cache::DocumentCache;
 pub use date::Timestamp;
 pub use engine::{trace, Progress, TraceOptions};
 pub use matcher::{MatchMode, MatchOptions, Matcher, PhraseMatch};
