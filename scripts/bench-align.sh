@@ -69,3 +69,27 @@ for var in ["with-headings", "bare"]:
                 gpred |= {(x + 1, y + 1) for x in xs for y in ys}
             print(f"| {var} | {src}-{tgt} | {nd_f:.4f} | {score(gpred, S, P):.4f} | {nd_ms:.1f} | {gc_ms:.1f} |")
 PY
+
+# Whole commands side by side, in one hyperfine run: `normdiff align` against
+# galechurch behind a small command-line wrapper (Python start-up included,
+# as a user would run it), on the same files.
+command -v hyperfine >/dev/null || { sudo -n apt-get install -y hyperfine || apt-get install -y hyperfine; } >/dev/null
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cat > "$WORK/gc_align.py" <<'PY'
+import sys, galechurch
+def blocks(path):
+    return [b.replace("\n", " ") for b in open(path, encoding="utf-8").read().strip().split("\n\n")]
+print("\n".join(galechurch.align(blocks(sys.argv[1]), blocks(sys.argv[2])).to_pharaoh_lines()))
+PY
+echo
+echo "Whole commands (hyperfine, same run):"
+cmds=()
+for pair in "eng fra" "fra spa"; do
+  set -- $pair
+  S="$CORPUS/udhr/with-headings/$1.txt"; T="$CORPUS/udhr/with-headings/$2.txt"
+  cmds+=(-n "normdiff align $1-$2" "$BIN align -f tsv $S $T")
+  cmds+=(-n "galechurch $1-$2" "python3 $WORK/gc_align.py $S $T")
+done
+hyperfine -N -w 3 -r 20 --export-markdown "$WORK/hf.md" "${cmds[@]}" >/dev/null
+cat "$WORK/hf.md"
