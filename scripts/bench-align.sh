@@ -6,9 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS="${NORMDIFF_CORPUS:-../shared/corpus}"
+. scripts/lib/bench-common.sh
 python3 -m pip install --quiet --user galechurch >/dev/null
-cargo build --release --quiet -p normdiff
-BIN=target/release/normdiff
+need_hyperfine
+build_normdiff
 python3 - "$CORPUS" "$BIN" <<'PY'
 import json, subprocess, sys, time, tempfile, os
 corpus, bin_ = sys.argv[1], sys.argv[2]
@@ -73,7 +74,6 @@ PY
 # Whole commands side by side, in one hyperfine run: `normdiff align` against
 # galechurch behind a small command-line wrapper (Python start-up included,
 # as a user would run it), on the same files.
-command -v hyperfine >/dev/null || { sudo -n apt-get install -y hyperfine || apt-get install -y hyperfine; } >/dev/null
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cat > "$WORK/gc_align.py" <<'PY'

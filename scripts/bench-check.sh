@@ -13,15 +13,10 @@ CORPUS=$(cd "${NORMDIFF_CORPUS:-../shared/corpus}" && pwd)
 SEED=$(ls "$CORPUS"/seeds/001_*.txt 2>/dev/null | head -1)
 [ -f "$SEED" ] || { echo "bench-check: seed 001 not found in $CORPUS" >&2; exit 2; }
 
-if ! command -v hyperfine >/dev/null; then
-  (sudo -n apt-get install -y hyperfine || apt-get install -y hyperfine || cargo install --locked hyperfine) >/dev/null
-fi
-if [ ! -x /usr/bin/time ]; then
-  (sudo -n apt-get install -y time || apt-get install -y time) >/dev/null
-fi
-
-cargo build --release -q -p normdiff
-BIN=$PWD/target/release/normdiff
+. scripts/lib/bench-common.sh
+need_hyperfine
+need /usr/bin/time time
+build_normdiff
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"

@@ -15,16 +15,15 @@ SIZES=${SIZES:-"1 10 100"}
 OUT=target/bench-diff
 mkdir -p "$OUT"
 
-need() { command -v "$1" >/dev/null 2>&1; }
-SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-if ! need hyperfine || ! need wdiff || ! need dwdiff || [ ! -x /usr/bin/time ]; then
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq hyperfine wdiff dwdiff time >/dev/null
-fi
+. scripts/lib/bench-common.sh
+need_hyperfine
+need wdiff wdiff
+need dwdiff dwdiff
+need /usr/bin/time time
 python3 -c 'import redlines' 2>/dev/null || pip install -q redlines typing_extensions \
   || pip install -q --break-system-packages redlines typing_extensions
 
-cargo build --release -q -p normdiff
-BIN=target/release/normdiff
+build_normdiff
 
 SEED=$(ls "$CORPUS"/seeds/001_*.txt | head -1)
 python3 - "$SEED" "$OUT" $SIZES <<'PY'

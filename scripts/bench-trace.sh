@@ -13,15 +13,10 @@ CORPUS=${NORMDIFF_CORPUS:-../shared/corpus}
 BUNDLE="$CORPUS/code-civil/code-civil-every-amendment.bundle"
 [ -f "$BUNDLE" ] || { echo "bench-trace: $BUNDLE not found" >&2; exit 2; }
 
-if ! command -v hyperfine >/dev/null; then
-  (sudo -n apt-get install -y hyperfine || apt-get install -y hyperfine || cargo install --locked hyperfine) >/dev/null
-fi
-if [ ! -x /usr/bin/time ]; then
-  (sudo -n apt-get install -y time || apt-get install -y time) >/dev/null
-fi
-
-cargo build --release -q -p normdiff
-BIN=$PWD/target/release/normdiff
+. scripts/lib/bench-common.sh
+need_hyperfine
+need /usr/bin/time time
+build_normdiff
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 git clone -q "$BUNDLE" "$WORK/cc"
