@@ -175,7 +175,9 @@ pub struct DiffReport {
     pub pairs: Vec<Pair>,
 }
 
-fn side_text<'a>(doc: &'a Document, idx: &[usize]) -> Cow<'a, str> {
+/// The text of blocks `idx` of `doc` (one side of a link), joined by
+/// [`BLOCK_SEPARATOR`]; missing blocks count as empty.
+fn link_text<'a>(doc: &'a Document, idx: &[usize]) -> Cow<'a, str> {
     let mut texts = idx
         .iter()
         .filter_map(|&i| doc.blocks.get(i).map(|b| b.text.as_str()));
@@ -297,8 +299,8 @@ pub fn build_report(
         .par_iter()
         .map(|link| {
             diff_text(
-                &side_text(old, &link.old),
-                &side_text(new, &link.new),
+                &link_text(old, &link.old),
+                &link_text(new, &link.new),
                 &opts.diff,
             )
         })
@@ -478,11 +480,11 @@ mod tests {
         for p in &r.pairs {
             assert_eq!(
                 crate::diff::side_text(&p.ops, OpKind::Delete),
-                side_text(&o, &p.old)
+                link_text(&o, &p.old)
             );
             assert_eq!(
                 crate::diff::side_text(&p.ops, OpKind::Insert),
-                side_text(&n, &p.new)
+                link_text(&n, &p.new)
             );
         }
     }

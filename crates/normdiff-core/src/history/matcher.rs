@@ -225,9 +225,15 @@ impl Matcher {
 
     /// Non-overlapping matches of term `term` in `text`, in text order.
     pub fn find(&self, term: usize, text: &str) -> Vec<PhraseMatch> {
+        self.find_folded(term, text, &fold(text))
+    }
+
+    /// [`Matcher::find`] with `text` already folded by [`fold`] (one fold
+    /// serves every term of a paragraph).
+    pub(crate) fn find_folded(&self, term: usize, text: &str, folded: &str) -> Vec<PhraseMatch> {
         // The cheap, conservative test first: tokenizing and keying the
         // text costs far more, and most paragraphs cannot hold the term.
-        if !self.may_match_folded(term, &fold(text)) {
+        if !self.may_match_folded(term, folded) {
             return Vec::new();
         }
         let toks = keyed_tokens(text, self.opts.mode);
@@ -332,7 +338,7 @@ const ASCII_FOLD: [u8; 128] = {
 
 /// [`search_fold`] of `text` (same output: the fold works character by
 /// character), with ASCII and common characters fast.
-fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let table = FoldTable::get();
     let bytes = text.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len());

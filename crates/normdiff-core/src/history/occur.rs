@@ -1,5 +1,6 @@
 //! Occurrences of the terms in a document, located by block and sentence.
 
+use super::matcher::fold;
 use super::Matcher;
 use crate::model::{BlockKind, Document};
 use crate::segment::sentences;
@@ -22,9 +23,11 @@ pub struct Occurrence {
 /// All occurrences of all terms in `doc`, in (term, block, offset) order.
 pub fn find_occurrences(doc: &Document, matcher: &Matcher) -> Vec<Occurrence> {
     let mut out = Vec::new();
+    // Each paragraph folded once for the cheap test of every term.
+    let folded: Vec<String> = doc.blocks.iter().map(|b| fold(&b.text)).collect();
     for term in 0..matcher.term_count() {
-        for b in &doc.blocks {
-            let hits = matcher.find(term, &b.text);
+        for (b, f) in doc.blocks.iter().zip(&folded) {
+            let hits = matcher.find_folded(term, &b.text, f);
             if hits.is_empty() {
                 continue;
             }

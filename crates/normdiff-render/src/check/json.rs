@@ -52,15 +52,7 @@ mod tests {
         assert_eq!(v["schema_version"], 1);
         assert_eq!(v["summary"]["failed"], true);
         let f = &v["entries"][0]["findings"][0];
-        let side = |skip: &str| -> String {
-            f["ops"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|o| o["op"] != skip)
-                .map(|o| o["text"].as_str().unwrap())
-                .collect()
-        };
+        let side = |skip| crate::redline::testing::json_side(&f["ops"], skip);
         assert_eq!(side("insert"), f["before"].as_str().unwrap());
         assert_eq!(side("delete"), f["after"].as_str().unwrap());
     }

@@ -56,7 +56,7 @@ impl Render for Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::redline::testing::{render, report, NEW, OLD};
+    use crate::redline::testing::{json_side, render, report, NEW, OLD};
 
     #[test]
     fn ops_rebuild_the_pair_texts() {
@@ -67,16 +67,10 @@ mod tests {
         let pairs = v["pairs"].as_array().unwrap();
         assert!(!pairs.is_empty());
         for p in pairs {
-            let side = |skip: &str| -> String {
-                p["ops"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .filter(|o| o["op"] != skip)
-                    .map(|o| o["text"].as_str().unwrap())
-                    .collect()
-            };
-            let (old, new) = (side("insert"), side("delete"));
+            let (old, new) = (
+                json_side(&p["ops"], "insert"),
+                json_side(&p["ops"], "delete"),
+            );
             if p["old"].as_array().unwrap().is_empty() {
                 assert_eq!(old, "");
             }

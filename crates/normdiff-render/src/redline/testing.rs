@@ -18,6 +18,17 @@ pub fn report(old: &str, new: &str, ignore: &[ChangeClass]) -> DiffReport {
     build_report(&o, &n, &a, &opts)
 }
 
+/// One side rebuilt from JSON `ops`: every op's text but the `skip` ones
+/// (`"insert"` gives the old side, `"delete"` the new).
+pub fn json_side(ops: &serde_json::Value, skip: &str) -> String {
+    ops.as_array()
+        .expect("ops is an array")
+        .iter()
+        .filter(|o| o["op"] != skip)
+        .map(|o| o["text"].as_str().expect("op text"))
+        .collect()
+}
+
 /// Renders `report` with `r` into a string.
 pub fn render(r: &dyn super::Render, report: &DiffReport) -> String {
     let mut out = Vec::new();
