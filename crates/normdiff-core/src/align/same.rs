@@ -88,7 +88,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
     // Anchors: a text that stands once in each document (or as many times
     // in each) pairs its blocks outright (most paragraphs of two drafts are
     // unchanged); features are built for the other blocks only.
-    let anchors = unique_identical(&old_texts, &new_texts);
+    let anchors = identical_anchors(&old_texts, &new_texts);
     let mut old_anchor: Vec<Option<usize>> = vec![None; old_texts.len()];
     let mut new_anchor: Vec<Option<usize>> = vec![None; new_texts.len()];
     for &(i, j) in &anchors {
@@ -360,14 +360,14 @@ fn joins_well(joined: f64, base: f64, part: f64, opts: &SameOptions) -> bool {
 }
 
 /// Pairs `(old, new)` of texts that occur as many times in each list
-/// (mostly once; see [`unique_pairs`]), in old order: first as they are,
+/// (mostly once; see [`equal_count_pairs`]), in old order: first as they are,
 /// then, among the rest, after
 /// typography folding (quotes, apostrophes, dashes, kinds and runs of
 /// spaces: `l'Assemblée ;` and `l’Assemblée\u{a0};` are one text). Drafts
 /// often differ only so; their word diff still shows every such change.
-fn unique_identical(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
+fn identical_anchors(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     let blank = |t: &&str| t.trim().is_empty();
-    let mut out = unique_pairs(
+    let mut out = equal_count_pairs(
         old.iter().copied().enumerate().filter(|(_, t)| !blank(t)),
         new.iter().copied().enumerate(),
     );
@@ -377,7 +377,7 @@ fn unique_identical(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
         new_done[j] = true;
     }
     let folded = |(i, t): (usize, &&str)| (i, key(t, Profile::TYPOGRAPHY));
-    out.extend(unique_pairs(
+    out.extend(equal_count_pairs(
         old.iter()
             .enumerate()
             .filter(|&(i, t)| !old_done[i] && !blank(t))
@@ -394,7 +394,7 @@ fn unique_identical(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
 /// Pairs `(old, new)` of keys that occur the same number of times on each
 /// side, occurrence by occurrence in document order (a text found once in
 /// each draft, or a heading repeated in the same number of sections).
-fn unique_pairs<K: std::hash::Hash + Eq + Clone>(
+fn equal_count_pairs<K: std::hash::Hash + Eq>(
     old: impl Iterator<Item = (usize, K)>,
     new: impl Iterator<Item = (usize, K)>,
 ) -> Vec<(usize, usize)> {
@@ -570,7 +570,7 @@ mod tests {
         ];
         // The heading twice on each side pairs in order; the retypeset line
         // pairs by its folded text; "x" (3 against 2) does not anchor.
-        assert_eq!(unique_identical(&old, &new), vec![(0, 0), (2, 2), (3, 3)]);
+        assert_eq!(identical_anchors(&old, &new), vec![(0, 0), (2, 2), (3, 3)]);
     }
 
     proptest::proptest! {
