@@ -22,17 +22,23 @@ pub fn configure(sizes: &[Option<u64>]) {
         return;
     }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // An error means the pool already exists: nothing to change.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(thread_count(sizes, cores))
+        .use_current_thread()
+        .build_global();
+}
+
+/// Threads for inputs of `sizes` on a machine with `cores`: at most
+/// [`SMALL_INPUT_THREADS`] when every size is known and they total less
+/// than [`LARGE_INPUT`], else one per core.
+fn thread_count(sizes: &[Option<u64>], cores: usize) -> usize {
     let total = sizes.iter().try_fold(0u64, |acc, s| s.map(|s| acc + s));
-    let threads = if total.is_some_and(|t| t < LARGE_INPUT) {
+    if total.is_some_and(|t| t < LARGE_INPUT) {
         cores.min(SMALL_INPUT_THREADS)
     } else {
         cores
-    };
-    // An error means the pool already exists: nothing to change.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .use_current_thread()
-        .build_global();
+    }
 }
 
 /// The size of the regular file at `path`, if it is one (not standard
@@ -45,4 +51,19 @@ pub fn file_size(path: &str) -> Option<u64> {
         .ok()
         .filter(|m| m.is_file())
         .map(|m| m.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_known_inputs_get_at_most_two_threads() {
+        let small = [Some(100_000), Some(100_000)];
+        assert_eq!(thread_count(&small, 8), 2);
+        assert_eq!(thread_count(&small, 1), 1);
+        assert_eq!(thread_count(&[Some(LARGE_INPUT), Some(1)], 8), 8);
+        // Standard input or a git blob: size unknown, every core.
+        assert_eq!(thread_count(&[Some(10), None], 8), 8);
+    }
 }
