@@ -53,10 +53,19 @@ pub fn seed(corpus: &std::path::Path, prefix: &str) -> PathBuf {
     hits.pop().expect("seed file")
 }
 
+/// The `normdiff` binary under test: `$NORMDIFF_TEST_BIN` when set (to run
+/// the suite against another build, e.g. to see a new test fail on the
+/// previous release), else the one cargo built.
+pub fn bin() -> PathBuf {
+    std::env::var_os("NORMDIFF_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("normdiff"))
+}
+
 /// The `normdiff` binary as a command, with colour and environment made
 /// deterministic.
 pub fn normdiff() -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("normdiff").expect("binary built");
+    let mut c = assert_cmd::Command::new(bin());
     c.env_remove("NO_COLOR").env("TERM", "dumb");
     c
 }

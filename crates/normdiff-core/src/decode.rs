@@ -84,6 +84,40 @@ pub fn decode_owned(mut bytes: Vec<u8>, source_name: &str) -> Result<Decoded> {
     })
 }
 
+/// A file name read as bytes (a path that may not be UTF-8), as text:
+/// valid UTF-8 is kept, every other byte is written `\xNN`, so two
+/// different names never print alike and none is skipped.
+pub fn name_from_bytes(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A file name made safe to print in a header or an error message:
+/// control characters (newlines and escape sequences included), bidi
+/// controls and invisible characters become `⟦U+XXXX⟧` markers.
+pub fn shown_name(name: &str) -> String {
+    let unsafe_char =
+        |c: char| c.is_control() || crate::normalize::is_invisible(c) || c == '\u{2800}';
+    if !name.chars().any(unsafe_char) {
+        return name.to_owned();
+    }
+    let mut out = String::with_capacity(name.len() + 16);
+    for c in name.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("⟦U+{:04X}⟧", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 fn decode_utf16(bytes: &[u8], source_name: &str) -> Result<Decoded> {
@@ -104,8 +138,8 @@ fn decode_utf16(bytes: &[u8], source_name: &str) -> Result<Decoded> {
 fn utf16(bytes: &[u8], big_endian: bool) -> std::result::Result<String, ErrorKind> {
     const BOM: usize = 2;
     if !bytes.len().is_multiple_of(2) {
-        return Err(ErrorKind::InvalidUtf16 {
-            offset: BOM + bytes.len() - 1,
+        return Err(ErrorKind::OddUtf16 {
+            size: BOM + bytes.len(),
         });
     }
     let units = bytes.chunks_exact(2).map(|c| {
@@ -170,6 +204,17 @@ mod tests {
     }
 
     #[test]
+    fn names_are_printable_and_distinct() {
+        assert_eq!(name_from_bytes(b"d\xe9cision.txt"), "d\\xE9cision.txt");
+        assert_eq!(name_from_bytes("décision.txt".as_bytes()), "décision.txt");
+        assert_eq!(
+            shown_name("a\nb\u{1b}[31m\u{202E}.txt"),
+            "a⟦U+000A⟧b⟦U+001B⟧[31m⟦U+202E⟧.txt"
+        );
+        assert_eq!(shown_name("plain.md"), "plain.md");
+    }
+
+    #[test]
     fn all_encodings_decode_to_the_same_text() {
         let s = "Article premier\n« noyau public » de l’Internet\n";
         let crlf = s.replace('\n', "\r\n");
@@ -208,7 +253,10 @@ mod tests {
         let e = decode(&[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00], "u").unwrap_err();
         assert_eq!(e.kind(), &ErrorKind::InvalidUtf16 { offset: 2 });
         let e = decode(&[0xFF, 0xFE, 0x41], "u").unwrap_err();
-        assert!(matches!(e.kind(), ErrorKind::InvalidUtf16 { .. }));
+        assert_eq!(e.kind(), &ErrorKind::OddUtf16 { size: 3 });
+        assert!(e.to_string().contains("odd number of bytes (3)"));
+        let e = decode_owned(vec![0xFE, 0xFF, 0x00, 0x41, 0x00], "u").unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::OddUtf16 { size: 5 });
     }
 
     #[test]

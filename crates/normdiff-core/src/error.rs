@@ -32,6 +32,13 @@ pub enum ErrorKind {
         /// Byte offset of the offending code unit in the input.
         offset: usize,
     },
+    /// The input starts with a UTF-16 byte-order mark but has an odd number
+    /// of bytes: truncated, or not UTF-16 at all. Refused rather than
+    /// decoded without its last byte.
+    OddUtf16 {
+        /// Size of the input in bytes.
+        size: usize,
+    },
     /// The input is larger than the configured limit.
     TooLarge {
         /// Size of the input in bytes.
@@ -80,6 +87,10 @@ impl fmt::Display for ErrorKind {
             ErrorKind::InvalidUtf16 { offset } => {
                 write!(f, "invalid UTF-16 at byte offset {offset}")
             }
+            ErrorKind::OddUtf16 { size } => write!(
+                f,
+                "starts with a UTF-16 byte-order mark but has an odd number of bytes ({size}): truncated, or not UTF-16"
+            ),
             ErrorKind::TooLarge { size, limit } => write!(
                 f,
                 "input is {size} bytes, over the limit of {limit} bytes (raise it with --max-size)"

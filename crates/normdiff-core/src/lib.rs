@@ -57,6 +57,7 @@ mod fxhash;
 pub mod history;
 pub mod ingest;
 pub mod inspect;
+pub mod limits;
 pub mod locate;
 pub mod model;
 pub mod normalize;
@@ -65,7 +66,7 @@ pub mod report;
 pub mod segment;
 
 pub use align::cross::{CrossAlignment, CrossLink, CrossOptions, Glossary, GlossaryEntry};
-pub use decode::{decode, decode_owned, Decoded, Encoding};
+pub use decode::{decode, decode_owned, name_from_bytes, shown_name, Decoded, Encoding};
 pub use diff::{diff_text, ChangeClass, DiffOptions, Op, OpKind, WordDiff};
 pub use error::{Error, ErrorKind, Result};
 pub use ingest::{ingest, InputFormat};

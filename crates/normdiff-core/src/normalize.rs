@@ -58,12 +58,13 @@ impl Profile {
 
 /// Is `c` a default-ignorable or format character that renders as nothing
 /// (zero-width spaces and joiners, bidi controls, soft hyphen, BOM, word
-/// joiner, variation selectors, tag characters)?
+/// joiner, variation selectors, tag characters, and the braille blank
+/// U+2800, which prints as a space but is neither space nor punctuation)?
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}'
         | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
-        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2800}'
         | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
         | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
         | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'

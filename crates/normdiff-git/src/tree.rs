@@ -6,7 +6,7 @@
 //! relative to the repository root.
 
 use crate::error::{Error, ErrorKind};
-use git2::{Delta, DiffFindOptions, DiffOptions, ObjectType, Oid, Repository, TreeWalkMode};
+use git2::{Delta, DiffFindOptions, DiffOptions, ObjectType, Oid, Repository};
 use std::path::{Path, PathBuf};
 
 /// A repository opened for reading trees and blobs.
@@ -86,7 +86,7 @@ impl Repo {
             .repo
             .revparse_single(rev)
             .and_then(|o| o.peel_to_commit())
-            .map_err(|_| Error::new(rev, ErrorKind::UnknownRevision))?;
+            .map_err(|e| revision_error(rev, e))?;
         let id = commit.id().to_string();
         Ok(Commit {
             rev: rev.to_owned(),
@@ -103,22 +103,38 @@ impl Repo {
     }
 
     /// Every regular file of the commit's tree, in path order (symbolic
-    /// links and submodules left out).
+    /// links and submodules left out). Names that are not UTF-8 are kept,
+    /// their other bytes written `\xNN` ([`normdiff_core::name_from_bytes`]):
+    /// a file is never skipped for its name.
     pub fn files(&self, c: &Commit) -> Result<Vec<TreeFile>, Error> {
-        let tree = self.tree(c)?;
         let mut out = Vec::new();
-        tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
-            let regular = entry.kind() == Some(ObjectType::Blob)
-                && matches!(entry.filemode(), 0o100644 | 0o100755 | 0o100664);
-            if let (true, Ok(name)) = (regular, entry.name()) {
-                out.push(TreeFile {
-                    path: format!("{dir}{name}"),
-                    blob: entry.id().to_string(),
-                });
+        let mut stack = vec![(String::new(), self.tree(c)?)];
+        while let Some((dir, tree)) = stack.pop() {
+            for entry in tree.iter() {
+                let path = format!(
+                    "{dir}{}",
+                    normdiff_core::name_from_bytes(entry.name_bytes())
+                );
+                match entry.kind() {
+                    Some(ObjectType::Tree) => {
+                        let sub = self
+                            .repo
+                            .find_tree(entry.id())
+                            .map_err(|e| Error::git(&c.rev, e))?;
+                        stack.push((format!("{path}/"), sub));
+                    }
+                    Some(ObjectType::Blob)
+                        if matches!(entry.filemode(), 0o100644 | 0o100755 | 0o100664) =>
+                    {
+                        out.push(TreeFile {
+                            path,
+                            blob: entry.id().to_string(),
+                        });
+                    }
+                    _ => {}
+                }
             }
-            git2::TreeWalkResult::Ok
-        })
-        .map_err(|e| Error::git(&c.rev, e))?;
+        }
         out.sort();
         Ok(out)
     }
@@ -139,7 +155,7 @@ impl Repo {
         let mut out: Vec<Change> = diff
             .deltas()
             .filter_map(|d| {
-                let path = |f: git2::DiffFile| f.path().map(|p| p.to_string_lossy().into_owned());
+                let path = |f: git2::DiffFile| f.path_bytes().map(normdiff_core::name_from_bytes);
                 let (o, n) = (path(d.old_file()), path(d.new_file()));
                 let kind = match d.status() {
                     Delta::Added => ChangeKind::Added,
@@ -177,6 +193,25 @@ impl Repo {
             .get_path(Path::new(path))
             .map_err(|_| Error::new(format!("{}:{path}", c.rev), ErrorKind::NoSuchPath))?;
         self.blob(&entry.id().to_string(), path)
+    }
+}
+
+/// "unknown revision" when `rev` names nothing; libgit2's own message
+/// otherwise (a commit that exists but cannot be read, such as one with a
+/// malformed date), so that a branch that exists is never called unknown.
+pub(crate) fn revision_error(rev: &str, e: git2::Error) -> Error {
+    use git2::ErrorCode;
+    match e.code() {
+        ErrorCode::NotFound | ErrorCode::InvalidSpec | ErrorCode::Ambiguous => {
+            Error::new(rev, ErrorKind::UnknownRevision)
+        }
+        _ if e.class() == git2::ErrorClass::Reference => {
+            Error::new(rev, ErrorKind::UnknownRevision)
+        }
+        _ => Error::new(
+            rev,
+            ErrorKind::Git(format!("cannot read this commit: {}", e.message())),
+        ),
     }
 }
 

@@ -166,7 +166,7 @@ impl GitSource {
         let start = repo
             .revparse_single(&opts.rev)
             .and_then(|o| o.peel_to_commit())
-            .map_err(|_| Error::new(&opts.rev, ErrorKind::UnknownRevision))?
+            .map_err(|e| crate::tree::revision_error(&opts.rev, e))?
             .id();
         let mut walk = repo.revwalk().map_err(|e| Error::git(&shown, e))?;
         walk.push(start).map_err(|e| Error::git(&opts.rev, e))?;

@@ -89,7 +89,7 @@ fn md_cell(blocks: &[BlockView]) -> String {
             } else {
                 b.text.clone()
             };
-            let t = escape::markdown_cell(&t);
+            let t = escape::markdown_cell(&escape::bidi(&t));
             match b.dir {
                 Direction::Rtl => format!("{RLI}{t}{PDI}"),
                 Direction::Ltr if has_rtl(&t) => format!("{FSI}{t}{PDI}"),
@@ -105,7 +105,7 @@ fn md_cell(blocks: &[BlockView]) -> String {
 }
 
 fn md_labels(blocks: &[BlockView]) -> String {
-    let l = escape::markdown_cell(&labels(blocks));
+    let l = escape::markdown_cell(&escape::bidi(&labels(blocks)));
     if has_rtl(&l) {
         format!("{FSI}{l}{PDI}")
     } else {
@@ -129,8 +129,8 @@ pub fn markdown(report: &AlignReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "# Alignment: {} → {}\n",
-        escape::markdown_cell(&report.source_name),
-        escape::markdown_cell(&report.target_name)
+        escape::markdown_cell(&escape::bidi(&report.source_name)),
+        escape::markdown_cell(&escape::bidi(&report.target_name))
     )?;
     writeln!(
         out,
@@ -140,8 +140,8 @@ pub fn markdown(report: &AlignReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "| source | {} | {} | target | score |",
-        escape::markdown_cell(&report.source_name),
-        escape::markdown_cell(&report.target_name)
+        escape::markdown_cell(&escape::bidi(&report.source_name)),
+        escape::markdown_cell(&escape::bidi(&report.target_name))
     )?;
     writeln!(out, "|---|---|---|---|---:|")?;
     for r in &report.rows {
@@ -185,7 +185,7 @@ fn html_cell(blocks: &[BlockView], out: &mut dyn Write) -> io::Result<()> {
             out,
             "<p dir=\"{}\">{}</p>",
             dir_attr(b.dir),
-            escape::html(t)
+            escape::html(&escape::bidi(t))
         )?;
     }
     write!(out, "</td>")
@@ -195,8 +195,8 @@ fn html_cell(blocks: &[BlockView], out: &mut dyn Write) -> io::Result<()> {
 pub fn html(report: &AlignReport, out: &mut dyn Write) -> io::Result<()> {
     let (linked, unmatched, low) = summary(&report.rows);
     let (s, t) = (
-        escape::html(&report.source_name),
-        escape::html(&report.target_name),
+        escape::html(&escape::bidi(&report.source_name)),
+        escape::html(&escape::bidi(&report.target_name)),
     );
     writeln!(
         out,
@@ -230,14 +230,14 @@ pub fn html(report: &AlignReport, out: &mut dyn Write) -> io::Result<()> {
         write!(
             out,
             "<td dir=\"auto\">{}</td>",
-            escape::html(&labels(&r.source))
+            escape::html(&escape::bidi(&labels(&r.source)))
         )?;
         html_cell(&r.source, out)?;
         html_cell(&r.target, out)?;
         write!(
             out,
             "<td dir=\"auto\">{}</td>",
-            escape::html(&labels(&r.target))
+            escape::html(&escape::bidi(&labels(&r.target)))
         )?;
         let mark = if r.low_confidence { " ⚠" } else { "" };
         writeln!(out, "<td class=\"score\">{:.2}{mark}</td></tr>", r.score)?;

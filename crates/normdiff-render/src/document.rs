@@ -88,7 +88,7 @@ pub fn text(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             b.lines[0],
             b.lines[1],
             parent,
-            escape::terminal(&preview.replace('\n', " "))
+            escape::preview(&preview.replace('\n', " "))
         )?;
     }
     if !doc.footnotes.is_empty() {
@@ -100,7 +100,7 @@ pub fn text(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
                 "  {:<4} L{}  {}",
                 escape::terminal(&f.label),
                 f.lines[0],
-                escape::terminal(&preview)
+                escape::preview(&preview)
             )?;
         }
     }

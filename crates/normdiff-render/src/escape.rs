@@ -148,8 +148,67 @@ pub fn markdown_cell(s: &str) -> String {
     out
 }
 
+/// Is `c` a bidi control: an embedding, override or isolate, or a
+/// directional mark? Raw, they reorder what a reader sees (Trojan Source).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every bidi control ([`is_bidi_control`]) written as a
+/// `⟦U+XXXX⟧` marker; for document text shown by `align` and `locate`,
+/// before the format's own escaping.
+pub fn bidi(s: &str) -> String {
+    if !s.chars().any(is_bidi_control) {
+        return s.to_owned();
+    }
+    s.chars()
+        .map(|c| {
+            if is_bidi_control(c) {
+                format!("⟦U+{:04X}⟧", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Serialized JSON with every bidi control written as a `\uXXXX` escape:
+/// the same JSON value, but inert in a terminal or a log. (Outside strings
+/// JSON holds only ASCII, so every such character is inside a string.)
+pub fn json_bidi(json: String) -> String {
+    if !json.chars().any(is_bidi_control) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Text shown in a one-line preview (`normdiff parse`): as [`terminal`],
+/// and invisible characters (zero-width, tag, variation selectors...) as
+/// `⟦U+XXXX⟧` markers too.
+pub fn preview(s: &str) -> String {
+    terminal(&normdiff_core::report::show_invisible(s))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn bidi_controls_are_neutralised() {
+        let s = "a\u{202E}b\u{2067}c\u{2069}";
+        assert_eq!(super::bidi(s), "a⟦U+202E⟧b⟦U+2067⟧c⟦U+2069⟧");
+        let j = super::json_bidi(serde_json::to_string(s).unwrap());
+        assert_eq!(j, "\"a\\u202eb\\u2067c\\u2069\"");
+        assert_eq!(serde_json::from_str::<String>(&j).unwrap(), s);
+        assert_eq!(super::preview("x\u{200B}y\u{E0041}"), "x⟦U+200B⟧y⟦U+E0041⟧");
+    }
+
     use super::*;
 
     /// The character-by-character definition [`markdown`] must agree with.

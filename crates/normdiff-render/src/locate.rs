@@ -25,8 +25,9 @@ pub fn json(report: &LocateReport, out: &mut dyn Write) -> io::Result<()> {
     crate::wire::write(SCHEMA_VERSION, report, out)
 }
 
+/// `s` on one line, bidi controls shown as markers.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    escape::bidi(&s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Writes `report` as Markdown: one section per quote, with a table of
@@ -51,7 +52,7 @@ pub fn markdown(report: &LocateReport, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "| {} | {} | {:.2} | {}–{} | {} |",
                 m.index,
-                escape::markdown_cell(m.label.as_deref().unwrap_or("—")),
+                escape::markdown_cell(&escape::bidi(m.label.as_deref().unwrap_or("—"))),
                 m.score,
                 m.start,
                 m.end,

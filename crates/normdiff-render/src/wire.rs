@@ -1,5 +1,6 @@
 //! The envelope shared by JSON outputs: `schema_version` and the report's
-//! fields, pretty-printed, then a newline.
+//! fields, pretty-printed, then a newline. Bidi controls inside strings
+//! are written as `\uXXXX` escapes, so JSON output is inert in a terminal.
 
 use serde::Serialize;
 use std::io::{self, Write};
@@ -17,12 +18,11 @@ pub(crate) fn write<T: Serialize>(
     report: &T,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &Wire {
-            schema_version,
-            report,
-        },
-    )?;
+    // Bidi controls in document text are written as `\uXXXX` escapes.
+    let json = serde_json::to_string_pretty(&Wire {
+        schema_version,
+        report,
+    })?;
+    out.write_all(crate::escape::json_bidi(json).as_bytes())?;
     out.write_all(b"\n")
 }

@@ -166,10 +166,8 @@ fn walk_dir(dir: &Path) -> anyhow::Result<BTreeMap<String, std::path::PathBuf>> 
                 }
             } else if ft.is_file() {
                 let rel = p.strip_prefix(dir).unwrap_or(&p);
-                let rel: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
+                // Names that are not UTF-8 are kept, bytes as `\xNN`.
+                let rel: Vec<String> = rel.components().map(|c| os_name(c.as_os_str())).collect();
                 out.insert(rel.join("/"), p);
             }
         }
@@ -177,8 +175,22 @@ fn walk_dir(dir: &Path) -> anyhow::Result<BTreeMap<String, std::path::PathBuf>> 
     Ok(out)
 }
 
+/// A path component as text; bytes that are not UTF-8 written `\xNN`.
+fn os_name(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        normdiff_core::name_from_bytes(name.as_bytes())
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
+}
+
 fn read_file(p: &Path) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))
+    crate::output::note_input(p);
+    std::fs::read(p).with_context(|| format!("{}: cannot read", crate::input::shown_path(p)))
 }
 
 /// The files of two directories, paired by relative path; a file only in

@@ -42,10 +42,24 @@ pub fn parse_size(s: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("not a size: {s:?} (examples: 1000000, 512K, 64M)"))
 }
 
+/// `path` made safe to print (see [`normdiff_core::shown_name`]); bytes
+/// that are not UTF-8 are written `\xNN`.
+pub fn shown_path(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    let name = {
+        use std::os::unix::ffi::OsStrExt;
+        normdiff_core::name_from_bytes(path.as_os_str().as_bytes())
+    };
+    #[cfg(not(unix))]
+    let name = path.to_string_lossy().into_owned();
+    normdiff_core::shown_name(&name)
+}
+
 /// Reads the bytes of `path` (`-` is standard input), refusing more than
 /// `max_size` bytes.
 pub fn read_bytes(path: &str, max_size: usize) -> anyhow::Result<Vec<u8>> {
     let mut bytes = Vec::new();
+    let path_shown = normdiff_core::shown_name(path);
     let limit = max_size as u64 + 1;
     if path == "-" {
         std::io::stdin()
@@ -53,10 +67,11 @@ pub fn read_bytes(path: &str, max_size: usize) -> anyhow::Result<Vec<u8>> {
             .read_to_end(&mut bytes)
             .context("cannot read standard input")?;
     } else {
-        let f = std::fs::File::open(path).with_context(|| format!("{path}: cannot open"))?;
+        let f = std::fs::File::open(path).with_context(|| format!("{path_shown}: cannot open"))?;
+        crate::output::note_input(std::path::Path::new(path));
         let meta = f.metadata().ok();
         if meta.as_ref().is_some_and(|m| m.is_dir()) {
-            bail!("{path}: is a directory, not a file");
+            bail!("{path_shown}: is a directory, not a file");
         }
         // One buffer of the right size (plus the byte that shows the end),
         // rather than one grown by doubling: a regular file says its size.
@@ -65,10 +80,10 @@ pub fn read_bytes(path: &str, max_size: usize) -> anyhow::Result<Vec<u8>> {
         }
         f.take(limit)
             .read_to_end(&mut bytes)
-            .with_context(|| format!("{path}: cannot read"))?;
+            .with_context(|| format!("{path_shown}: cannot read"))?;
     }
     if bytes.len() > max_size {
-        bail!("{path}: larger than the limit of {max_size} bytes (raise it with --max-size)");
+        bail!("{path_shown}: larger than the limit of {max_size} bytes (raise it with --max-size)");
     }
     Ok(bytes)
 }
@@ -76,8 +91,12 @@ pub fn read_bytes(path: &str, max_size: usize) -> anyhow::Result<Vec<u8>> {
 /// Reads, decodes and ingests the document at `path`.
 pub fn read_document(path: &str, args: &InputArgs) -> anyhow::Result<Document> {
     let bytes = read_bytes(path, args.max_size)?;
-    let name = if path == "-" { "<stdin>" } else { path };
-    let decoded = decode_owned(bytes, name)?;
+    let name = if path == "-" {
+        "<stdin>".to_owned()
+    } else {
+        normdiff_core::shown_name(path)
+    };
+    let decoded = decode_owned(bytes, &name)?;
     Ok(ingest(&decoded.text, input_format(path, args.input_format)))
 }
 

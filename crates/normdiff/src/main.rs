@@ -20,9 +20,13 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             if is_broken_pipe(&err) {
-                return ExitCode::from(exit::SUCCESS);
+                // The reader went away (`| head`): not trouble, and the
+                // answer (differences or not) stands.
+                return ExitCode::from(exit::status_on_closed_pipe());
             }
-            eprintln!("normdiff: {err:#}");
+            // Whatever an error quotes (file names, revisions, phrases)
+            // reaches the terminal inert.
+            eprintln!("normdiff: {}", inert(&format!("{err:#}")));
             ExitCode::from(exit::TROUBLE)
         }
     }
@@ -44,6 +48,21 @@ fn run() -> anyhow::Result<ExitCode> {
         }
     };
     cmd::dispatch(cli)
+}
+
+/// `msg` with control characters other than line ends and tabs, and bidi
+/// controls, as `⟦U+XXXX⟧` markers.
+fn inert(msg: &str) -> String {
+    msg.chars()
+        .map(|c| {
+            let bidi = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if (c.is_control() && c != '\n' && c != '\t') || bidi {
+                format!("⟦U+{:04X}⟧", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -5,7 +5,8 @@
 //! Syntax: `::LEVEL file=PATH,line=N,title=TITLE::MESSAGE`. Message data
 //! escapes `%` → `%25`, `\r` → `%0D`, `\n` → `%0A` ([`escape_data`]);
 //! property values additionally `:` → `%3A` and `,` → `%2C`
-//! ([`escape_property`]). A multi-line message (description, then the
+//! ([`escape_property`]). Every other control character and every bidi
+//! control is written as a `⟦U+XXXX⟧` marker. A multi-line message (description, then the
 //! redline as `[-old-]{+new+}`) uses `%0A`.
 //!
 //! Levels: `error` for findings that make an entry fail, `warning` for
@@ -21,7 +22,11 @@ use std::io::{self, Write};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Github;
 
-/// Escapes workflow-command message data: `%`, `\r`, `\n`.
+/// Escapes workflow-command message data: `%`, `\r`, `\n` as the runner
+/// expects; every other control character (ESC, BEL, backspace, C1
+/// controls: the makings of terminal escapes, OSC 8 links and OSC 52
+/// clipboard writes) and every bidi control as a `⟦U+XXXX⟧` marker, so
+/// none reaches a CI log raw.
 pub fn escape_data(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -29,10 +34,19 @@ pub fn escape_data(s: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&format!("⟦U+{:04X}⟧", c as u32))
+            }
             c => out.push(c),
         }
     }
     out
+}
+
+/// Bidi embedding, override and isolate controls, and the directional
+/// marks: they reorder what a log shows.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Escapes a workflow-command property value: as [`escape_data`], plus
@@ -115,6 +129,19 @@ impl RenderCheck for Github {
 mod tests {
     use super::*;
     use crate::check::testing::{render, sample};
+
+    #[test]
+    fn no_control_character_passes_raw() {
+        let hostile =
+            "a\u{1b}]52;c;eA==\u{7}b\u{1b}]8;;http://x\u{1b}\\c\u{8}\u{9b}\u{202E}d\te%\r\n";
+        for s in [escape_data(hostile), escape_property(hostile)] {
+            assert!(
+                !s.chars().any(|c| c.is_control() || is_bidi_control(c)),
+                "{s:?}"
+            );
+            assert!(s.contains("⟦U+001B⟧") && s.contains("⟦U+202E⟧") && s.contains("%25%0D%0A"));
+        }
+    }
 
     #[test]
     fn escaping_is_exact() {

@@ -101,7 +101,11 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
     let source = input::read_document(&args.source, &args.input)?;
     let target = input::read_document(&args.target, &args.input)?;
     let alignment = cross::align(&source, &target, &CrossOptions { glossary });
-    let rep = report::report(&source, &target, &alignment, &args.source, &args.target);
+    let (source_name, target_name) = (
+        normdiff_core::shown_name(&args.source),
+        normdiff_core::shown_name(&args.target),
+    );
+    let rep = report::report(&source, &target, &alignment, &source_name, &target_name);
     let mut out = Output::open(args.output.as_deref())?;
     use normdiff_render::align as r;
     match args.format {

@@ -73,6 +73,7 @@ fn read_watch(path: &Path) -> anyhow::Result<WatchFile> {
     let bytes = std::fs::read(path).with_context(|| {
         format!("{name}: cannot read the watch file (create it, or pass --watch FILE)")
     })?;
+    crate::output::note_input(path);
     let text = normdiff_core::decode(&bytes, &name)?.text;
     watch::parse(&name, &text)
 }
@@ -171,12 +172,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         CheckFormat::Json => Box::new(Json),
         CheckFormat::Github => Box::new(Github),
     };
-    let mut out = Output::open(args.output.as_deref())?;
-    renderer.render(&report, &mut out)?;
-    out.finish()?;
-    Ok(ExitCode::from(if report.summary.failed {
+    let code = if report.summary.failed {
         exit::DIFFERENCES
     } else {
         exit::SUCCESS
-    }))
+    };
+    exit::set_status(code);
+    let mut out = Output::open(args.output.as_deref())?;
+    renderer.render(&report, &mut out)?;
+    out.finish()?;
+    Ok(ExitCode::from(code))
 }

@@ -151,8 +151,8 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         ..ReportOptions::default()
     };
     let mut report = build_report(&old, &new, &alignment, &opts);
-    report.old_name = Some(old_name);
-    report.new_name = Some(new_name);
+    report.old_name = Some(normdiff_core::shown_name(&old_name));
+    report.new_name = Some(normdiff_core::shown_name(&new_name));
     if report.summary.deadline_hits > 0 {
         eprintln!(
             "normdiff: warning: {} pair(s) hit the word-diff time limit; their redline is coarser",
@@ -171,15 +171,16 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         DiffFormat::Json => Box::new(Json),
         DiffFormat::Terminal => Box::new(Terminal { color }),
     };
-    let mut out = Output::open(args.output.as_deref())?;
-    renderer.render(&report, &mut out)?;
-    out.finish()?;
     // Git stops at an external driver's non-zero exit: report success.
     let code = if report.summary.differences && !as_driver {
         exit::DIFFERENCES
     } else {
         exit::SUCCESS
     };
+    exit::set_status(code);
+    let mut out = Output::open(args.output.as_deref())?;
+    renderer.render(&report, &mut out)?;
+    out.finish()?;
     // The process ends now: freeing the documents, the alignment and the
     // report string by string would only cost time (tens of thousands of
     // frees); the system reclaims the memory at exit.

@@ -75,6 +75,8 @@ pub fn run(args: LocateArgs) -> anyhow::Result<ExitCode> {
         bail!("no quote given (use --quote TEXT or --quotes-file FILE)");
     }
     let doc = input::read_document(&args.doc, &args.input)?;
+    // Refused, naming the limit, rather than searched in quadratic time.
+    normdiff_core::limits::check_locate(&doc, &normdiff_core::shown_name(&args.doc))?;
     let opts = LocateOptions {
         min_score: args.min_score,
         max_matches: args.max_matches,

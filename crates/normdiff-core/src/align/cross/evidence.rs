@@ -337,8 +337,18 @@ pub fn anchors(text: &str, latin: bool, out: &mut Vec<String>) {
         i += 1;
     }
     // Words: month names, acronyms, Latin words in non-Latin text.
+    // `taken` and the tokens are both in text order, without overlaps: one
+    // cursor finds the range that could hold each token (linear, where a
+    // scan of every range per token was quadratic on symbol-dense text).
+    let mut next = 0;
     for t in tokenize(text) {
-        if t.kind != TokenKind::Word || taken.iter().any(|&(a, b)| t.start >= a && t.end <= b) {
+        while next < taken.len() && taken[next].1 < t.end {
+            next += 1;
+        }
+        let inside = taken
+            .get(next)
+            .is_some_and(|&(a, b)| t.start >= a && t.end <= b);
+        if t.kind != TokenKind::Word || inside {
             continue;
         }
         let w = t.text(text);
