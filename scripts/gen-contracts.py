@@ -223,6 +223,23 @@ def edit(rng, old):
     return new, moved, modified
 
 
+def really_moved(ob, nb, moved):
+    """The moved nodes whose place changed: the nearest block before them
+    that is on both sides and was not moved differs between the drafts (a
+    group moved to where it already stood, after deletions, did not move)."""
+    both = {b[0] for b in ob} & {b[0] for b in nb}
+
+    def before(blocks):
+        out, last = {}, None
+        for nid, _, _ in blocks:
+            out[nid] = last
+            if nid in both and nid not in moved:
+                last = nid
+        return out
+    bo, bn = before(ob), before(nb)
+    return {m for m in moved if m in both and bo.get(m) != bn.get(m)}
+
+
 def write_pair(rng, out_dir, name):
     Node.counter = 0
     old = document(rng)
@@ -235,6 +252,7 @@ def write_pair(rng, out_dir, name):
         with open(os.path.join(out_dir, name, fname), "w", encoding="utf-8") as f:
             f.write("\n\n".join(b[2] for b in blocks) + "\n")
     where = {b[0]: k for k, b in enumerate(nb)}
+    moved = really_moved(ob, nb, moved)
     # Gold moves: a node is moved if it was in a moved group.
     with open(os.path.join(out_dir, name, "gold.tsv"), "w", encoding="utf-8") as f:
         f.write("old\tnew\tkind\n")

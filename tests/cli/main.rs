@@ -8,6 +8,7 @@ mod check;
 mod diff;
 mod examples;
 mod hostile;
+mod labels;
 mod locate;
 mod parse;
 mod trace;

@@ -399,7 +399,22 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
 /// Cyrillic `а`) is not a renumbering but a change of text, which the diff
 /// shows ([`crate::diff::label_ops`]).
 fn is_renumbered(old: &Document, new: &Document, i: usize, j: usize) -> bool {
-    let (a, b) = (old.label_path(i), new.label_path(j));
+    // A label that prints its parents' numbers (`2.7`, `13 a)`) is
+    // compared as printed: its parents are already in it.
+    let prints_parents = |d: &Document, k: usize| {
+        d.blocks[k]
+            .label_info
+            .as_ref()
+            .is_some_and(|l| l.value.len() > 1)
+    };
+    let (a, b) = if prints_parents(old, i) && prints_parents(new, j) {
+        (
+            old.blocks[i].label_key.clone(),
+            new.blocks[j].label_key.clone(),
+        )
+    } else {
+        (old.label_path(i), new.label_path(j))
+    };
     a.is_some()
         && b.is_some()
         && a != b

@@ -31,9 +31,9 @@
 //! | `letter-heading` | `A.`, `B.` (then a capital) | section | `sub:A` |
 //! | `sub` | `a)`, `(a)`, `(iv)`, `а)`, `б)`, `(أ)`, `(هـ)`, `1)`, `(1)`, `（一）` | sub | `a`, `iv`, `1` |
 //!
-//! A decimal label without a closing dot must be followed by a capital or
-//! a caseless script (`1.1 By 2030`, `1.1 到2030年`): `1.5 million` is not a
-//! label. Parents are set by [`super::structure`]: a `(b)` under `4.` has
+//! A two-level decimal label without a closing dot must be followed by a
+//! capital or a caseless script (`1.1 By 2030`, `1.1 到2030年`): `1.5
+//! million` is not a label (`2.3.1 renew` is). Parents are set by [`super::structure`]: a `(b)` under `4.` has
 //! parent `4.` (qualified `4(b)`); a `1.1` has the block whose value path
 //! is `[1]` (`Goal 1.`) as parent.
 
@@ -367,6 +367,10 @@ mod tests {
         );
         assert_eq!(val("１.２ Ｔｅｘｔ"), v("１.２", "1.2", &[1, 2], "decimal"));
         assert_eq!(lab("1.5 million people"), None);
+        assert_eq!(
+            lab("2.3.1 renew the Premises;").map(|l| l.1),
+            Some("2.3.1".into())
+        );
         assert_eq!(lab("1.000 personnes"), None);
         assert_eq!(lab("28.05.2021 Le Groupe"), None);
         assert_eq!(lab("3.14"), None);

@@ -356,8 +356,8 @@ pub(super) fn paragraph_word(text: &str) -> Option<LabelMatch> {
 }
 
 /// `2.7`, `7.1.3`, `17.a`, `1.1.`, `I.A.1`: two components or more.
-/// Without a closing dot, the text must not go on in lower case or with a
-/// digit (`1.5 million` is not a label).
+/// Without a closing dot, a two-level label must not go on in lower case
+/// or with a digit (`1.5 million` is not a label; `2.3.1 renew` is).
 pub(super) fn dotted(text: &str) -> Option<LabelMatch> {
     let mut sc = Scan::new(text);
     let first = sc.take(is_digit);
@@ -389,7 +389,9 @@ pub(super) fn dotted(text: &str) -> Option<LabelMatch> {
         return None;
     }
     let next = sc.rest().trim_start().chars().next()?;
-    if !closed && (next.is_lowercase() || is_digit(next)) {
+    // Three levels (`2.3.1`) are a label whatever follows; two (`1.5`) may
+    // be a decimal number.
+    if !closed && value.len() < 3 && (next.is_lowercase() || is_digit(next)) {
         return None;
     }
     Some(finish(
