@@ -23,6 +23,24 @@ struct Found {
     scheme: &'static str,
 }
 
+/// [`finish`] of `(label, key, value)` in `class`, read by `scheme`.
+fn done(
+    text: &str,
+    sc: Scan<'_>,
+    (label, key, value): (String, String, Vec<u32>),
+    class: LabelClass,
+    scheme: &'static str,
+) -> LabelMatch {
+    let f = Found {
+        label,
+        key,
+        class,
+        value,
+        scheme,
+    };
+    finish(text, sc, f)
+}
+
 fn finish(text: &str, mut sc: Scan<'_>, f: Found) -> LabelMatch {
     let marker_end = sc.pos;
     sc.spaces();
@@ -182,17 +200,7 @@ fn word_number(
     if !word_label_end(&mut sc) {
         return None;
     }
-    Some(finish(
-        text,
-        sc,
-        Found {
-            label,
-            key,
-            class,
-            value,
-            scheme,
-        },
-    ))
+    Some(done(text, sc, (label, key, value), class, scheme))
 }
 
 pub(super) fn article(text: &str) -> Option<LabelMatch> {
@@ -245,16 +253,12 @@ pub(super) fn chinese_ordinal(text: &str) -> Option<LabelMatch> {
     };
     let label = text[..sc.pos].trim_end_matches('.').to_owned();
     value.truncate(1);
-    Some(finish(
+    Some(done(
         text,
         sc,
-        Found {
-            label,
-            key: format!("{prefix}:{n}"),
-            class,
-            value,
-            scheme: "chinese",
-        },
+        (label, format!("{prefix}:{n}"), value),
+        class,
+        "chinese",
     ))
 }
 
@@ -267,16 +271,12 @@ pub(super) fn chinese_enumeration(text: &str) -> Option<LabelMatch> {
         return None;
     }
     let label = num.to_owned();
-    Some(finish(
+    Some(done(
         text,
         sc,
-        Found {
-            label,
-            key: format!("sec:{n}"),
-            class: LabelClass::Section,
-            value: vec![n],
-            scheme: "chinese-enumeration",
-        },
+        (label, format!("sec:{n}"), vec![n]),
+        LabelClass::Section,
+        "chinese-enumeration",
     ))
 }
 
@@ -289,16 +289,12 @@ pub(super) fn arabic_ordinal(text: &str) -> Option<LabelMatch> {
     if !word_label_end(&mut sc) {
         return None;
     }
-    Some(finish(
+    Some(done(
         text,
         sc,
-        Found {
-            label: word.to_owned(),
-            key: format!("sec:{n}"),
-            class: LabelClass::Section,
-            value: vec![n],
-            scheme: "arabic-ordinal",
-        },
+        (word.to_owned(), format!("sec:{n}"), vec![n]),
+        LabelClass::Section,
+        "arabic-ordinal",
     ))
 }
 
@@ -342,16 +338,12 @@ pub(super) fn paragraph_word(text: &str) -> Option<LabelMatch> {
     if !(sc.eat(':') || sc.eat('.')) {
         return None;
     }
-    Some(finish(
+    Some(done(
         text,
         sc,
-        Found {
-            label,
-            key,
-            class: LabelClass::Numbered,
-            value,
-            scheme: "paragraph-word",
-        },
+        (label, key, value),
+        LabelClass::Numbered,
+        "paragraph-word",
     ))
 }
 
@@ -394,16 +386,12 @@ pub(super) fn dotted(text: &str) -> Option<LabelMatch> {
     if !closed && value.len() < 3 && (next.is_lowercase() || is_digit(next)) {
         return None;
     }
-    Some(finish(
+    Some(done(
         text,
         sc,
-        Found {
-            label,
-            key,
-            class: LabelClass::Numbered,
-            value,
-            scheme: "decimal",
-        },
+        (label, key, value),
+        LabelClass::Numbered,
+        "decimal",
     ))
 }
 
@@ -431,16 +419,12 @@ pub(super) fn numbered(text: &str) -> Option<LabelMatch> {
     if !sc.at_boundary() || sc.rest().trim().is_empty() {
         return None;
     }
-    Some(finish(
+    Some(done(
         text,
         sc,
-        Found {
-            label,
-            key,
-            class: LabelClass::Numbered,
-            value: vec![n],
-            scheme: "numbered",
-        },
+        (label, key, vec![n]),
+        LabelClass::Numbered,
+        "numbered",
     ))
 }
 
@@ -452,16 +436,12 @@ pub(super) fn roman_section(text: &str) -> Option<LabelMatch> {
     if !sc.eat('.') || !sc.at_boundary() {
         return None;
     }
-    Some(finish(
+    Some(done(
         text,
         sc,
-        Found {
-            label: num.to_owned(),
-            key: format!("sec:{n}"),
-            class: LabelClass::Section,
-            value: vec![n],
-            scheme: "roman",
-        },
+        (num.to_owned(), format!("sec:{n}"), vec![n]),
+        LabelClass::Section,
+        "roman",
     ))
 }
 
@@ -479,16 +459,12 @@ pub(crate) fn letter_heading(text: &str) -> Option<LabelMatch> {
     if !next.is_uppercase() {
         return None;
     }
-    Some(finish(
+    Some(done(
         text,
         sc,
-        Found {
-            label: c.to_string(),
-            key: format!("sub:{c}"),
-            class: LabelClass::Section,
-            value: vec![n],
-            scheme: "letter-heading",
-        },
+        (c.to_string(), format!("sub:{c}"), vec![n]),
+        LabelClass::Section,
+        "letter-heading",
     ))
 }
 
@@ -523,15 +499,11 @@ pub(super) fn sub(text: &str) -> Option<LabelMatch> {
     } else {
         strip_arabic_marks(inner)
     };
-    Some(finish(
+    Some(done(
         text,
         sc,
-        Found {
-            label,
-            key,
-            class: LabelClass::Sub,
-            value: vec![v],
-            scheme: "sub",
-        },
+        (label, key, vec![v]),
+        LabelClass::Sub,
+        "sub",
     ))
 }
