@@ -481,12 +481,12 @@ pub(super) fn sub(text: &str) -> Option<LabelMatch> {
     let digits = !inner.is_empty() && inner.chars().all(is_digit);
     let chinese = parse_chinese(inner).is_some();
     let is_roman = chars > 1 && parse_roman(inner).is_some() && inner == inner.to_lowercase();
-    let ok = (digits && chars <= 3) || chinese && chars <= 3 || chars == 1 || is_roman;
+    let ok = ((digits || chinese) && chars <= 3) || chars == 1 || is_roman;
     if inner.is_empty() || !ok {
         return None;
     }
     let close = sc.eat_any(&[')', '）'])?;
-    if !sc.at_boundary() && !(chinese || close == '）') {
+    if !(sc.at_boundary() || chinese || close == '）') {
         return None;
     }
     let v = component_value(inner)?;
