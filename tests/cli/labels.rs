@@ -45,6 +45,12 @@ fn a_paragraph_number_in_another_digit_system_is_a_confusable_change() {
             assert_eq!(code, 1, "{digits} {ignore:?}: {v}");
             assert_eq!(changes(&v)["confusable"], 1, "{digits}: {v}");
             assert_eq!(v["summary"]["renumbered"], 0, "{digits}");
+            let first = digits.chars().next().unwrap();
+            let warnings = v["summary"]["warnings"].to_string();
+            assert!(
+                warnings.contains(&format!("U+{:04X}", first as u32)),
+                "{warnings}"
+            );
             let ops = &v["pairs"][1]["ops"];
             assert_eq!(ops[0]["text"], "13", "{digits}: {ops}");
             assert_eq!(ops[1]["text"], digits, "{digits}: {ops}");

@@ -260,7 +260,8 @@ fn warnings_for(op: &Op, pair: usize, out: &mut Vec<Warning>) {
         let odd: BTreeSet<String> = op
             .text
             .chars()
-            .filter(|c| c.is_alphabetic() && !c.is_ascii())
+            // Digits of another digit system (`１３`, `١٣`) too.
+            .filter(|c| (c.is_alphabetic() || c.is_numeric()) && !c.is_ascii())
             .map(|c| format!("U+{:04X}", c as u32))
             .collect();
         let list: Vec<String> = odd.into_iter().collect();
