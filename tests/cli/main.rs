@@ -9,6 +9,7 @@ mod diff;
 mod examples;
 mod hostile;
 mod hostile2;
+mod labels;
 mod locate;
 mod parse;
 mod trace;

@@ -71,7 +71,9 @@ pub use diff::{diff_text, ChangeClass, DiffOptions, Op, OpKind, WordDiff};
 pub use error::{Error, ErrorKind, Result};
 pub use ingest::{ingest, InputFormat};
 pub use locate::{locate, LocateOptions, LocateReport, QuoteMatch, QuoteResult};
-pub use model::{Block, BlockKind, CharNote, Document, Footnote, Repair, RepairKind, SourceFormat};
+pub use model::{
+    Block, BlockKind, CharNote, Document, Footnote, LabelInfo, Repair, RepairKind, SourceFormat,
+};
 pub use normalize::{key, Profile};
 pub use report::{build_report, DiffReport, Pair, ReportOptions, Summary};
 pub use segment::{sentences, tokenize, Token, TokenKind};

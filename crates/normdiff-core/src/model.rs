@@ -46,6 +46,10 @@ pub struct Block {
     /// The exact text of the label as printed, including any `Norme` word
     /// and trailing punctuation (`"Norme 13 a) :"`), or `None`.
     pub marker: Option<String>,
+    /// How the label was read (scheme, value path, exact printed prefix),
+    /// or `None` without a label; omitted from JSON when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_info: Option<LabelInfo>,
     /// Index of the enclosing block: the numbered paragraph of a
     /// sub-paragraph `a)`, or the parent item of a nested list item.
     pub parent: Option<usize>,
@@ -76,6 +80,20 @@ impl Block {
             None => format!("#{}", self.index + 1),
         }
     }
+}
+
+/// How a block's label was read (see `ingest::label` for the schemes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LabelInfo {
+    /// The numbering scheme (`decimal`, `numbered`, `sub`, `article`...).
+    pub scheme: String,
+    /// The label's own value path: `[2, 7]` for `2.7`, `[13, 1]` for
+    /// `13 a)` (letters by rank in their alphabet). Equal values written
+    /// with other characters (`13`/`１３`/`١٣`) are the same number.
+    pub value: Vec<u32>,
+    /// The exact text the label took from the start of the block: the
+    /// marker and the spaces after it (`"13.\u{a0}"`).
+    pub printed: String,
 }
 
 /// A footnote set aside from the running text.
@@ -185,6 +203,70 @@ impl Document {
         }
         keys.reverse();
         Some(keys.join("/"))
+    }
+
+    /// Labelled ancestors of block `index` and the block itself, outermost
+    /// first (at most 64: parents always come earlier).
+    fn labelled_chain(&self, index: usize) -> Vec<&Block> {
+        let mut chain = Vec::new();
+        let mut at = Some(index);
+        for _ in 0..64 {
+            let Some(i) = at else { break };
+            let Some(b) = self.blocks.get(i) else { break };
+            if b.label_info.is_some() {
+                chain.push(b);
+            }
+            at = b.parent.filter(|&p| p < i);
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The qualified value path of block `index`: its parents' values and
+    /// its own (`[4, 2]` for a `(b)` under `4.`); a label that prints its
+    /// parents (`2.7`, `13 a)`) is its own path. `None` without a label.
+    pub fn value_path(&self, index: usize) -> Option<Vec<u32>> {
+        self.blocks.get(index)?.label_info.as_ref()?;
+        let mut path = Vec::new();
+        for b in self.labelled_chain(index) {
+            let v = &b.label_info.as_ref()?.value;
+            if v.len() > 1 {
+                path.clone_from(v);
+            } else {
+                path.extend_from_slice(v);
+            }
+        }
+        Some(path)
+    }
+
+    /// The label of block `index` qualified by its parents' labels where
+    /// the bare label would be ambiguous: `24 a)` for sub-paragraph `a)` of
+    /// paragraph 24, `4(b)` for a `(b)` under `4.`; a label that prints its
+    /// parents (`2.7`, `1.a`) and top-level labels stay as they are.
+    pub fn qualified_label(&self, index: usize) -> Option<String> {
+        self.blocks.get(index)?.label.as_ref()?;
+        let mut out = String::new();
+        for b in self.labelled_chain(index) {
+            let (Some(l), Some(info)) = (&b.label, &b.label_info) else {
+                continue;
+            };
+            // Headings, goals, sections and articles do not qualify their
+            // paragraphs' numbers; a label that prints its parents starts over.
+            let qualifies = matches!(
+                info.scheme.as_str(),
+                "numbered" | "decimal" | "paragraph-word" | "sub"
+            ) && b.kind != BlockKind::Heading;
+            if info.value.len() > 1 || !qualifies {
+                out.clear();
+                if b.index != index && !qualifies {
+                    continue;
+                }
+            } else if !out.is_empty() && !l.starts_with('(') {
+                out.push(' ');
+            }
+            out.push_str(l);
+        }
+        Some(out)
     }
 
     /// The block with the given label, if exactly one has it.

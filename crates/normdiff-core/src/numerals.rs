@@ -3,7 +3,11 @@
 //! Tables, not special cases: decimal digits of any script (ASCII,
 //! Arabic-Indic, Extended Arabic-Indic, full-width, Devanagari...), Chinese
 //! numerals (一 二 … 十 百 千, 〇/零, 两), Roman numerals, and ordinal words
-//! used as labels ([`ORDINAL_WORDS`]: `premier`, `1er`, `primero`, `first`...).
+//! used as labels ([`ORDINAL_WORDS`]: `premier`, `1er`, `primero`, `first`...),
+//! Arabic ordinal adverbs of section headings ([`ARABIC_ORDINALS`]: `أولاً`,
+//! `ثانياً`) and the rank of a letter in its alphabet ([`letter_rank`]: Latin
+//! `a`–`z`, Russian `а`–`я` in Russian order, Arabic letters in the abjad
+//! order of legal lists `أ ب ج د هـ`, Greek `α`–`ω`).
 
 /// Ordinal words that stand for a number in article labels.
 pub const ORDINAL_WORDS: &[(&str, u32)] = &[
@@ -20,6 +24,63 @@ pub const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("único", 1),
     ("первая", 1),
 ];
+
+/// Arabic ordinal adverbs heading sections (`أولاً - مقدمة` is `I.
+/// Introduction`), without their tanween; compared after
+/// [`strip_arabic_marks`].
+pub const ARABIC_ORDINALS: &[(&str, u32)] = &[
+    ("أولا", 1),
+    ("اولا", 1),
+    ("ثانيا", 2),
+    ("ثالثا", 3),
+    ("رابعا", 4),
+    ("خامسا", 5),
+    ("سادسا", 6),
+    ("سابعا", 7),
+    ("ثامنا", 8),
+    ("تاسعا", 9),
+    ("عاشرا", 10),
+];
+
+/// Letters of the Russian alphabet, in order.
+const RUSSIAN: &str = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+/// Arabic letters in abjad order, as legal lists number them.
+const ABJAD: &str = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ";
+/// Greek letters, in order (final sigma aside).
+const GREEK: &str = "αβγδεζηθικλμνξοπρστυφχψω";
+
+/// `s` without tatweel and Arabic short vowels and tanween (`هـ` → `ه`,
+/// `أولاً` → `أولا`).
+pub fn strip_arabic_marks(s: &str) -> String {
+    s.chars()
+        .filter(|&c| c != '\u{0640}' && !('\u{064B}'..='\u{0652}').contains(&c))
+        .collect()
+}
+
+/// The rank (1-based) of a letter in its alphabet, case-insensitive: `a`
+/// and `A` are 1, Russian `б` is 2, Arabic `ج` is 3 (abjad), `γ` is 3.
+pub fn letter_rank(c: char) -> Option<u32> {
+    let l = c.to_lowercase().next()?;
+    if l.is_ascii_lowercase() {
+        return Some(l as u32 - 'a' as u32 + 1);
+    }
+    let l = if l == 'ا' { 'أ' } else { l };
+    for alphabet in [RUSSIAN, ABJAD, GREEK] {
+        if let Some(k) = alphabet.chars().position(|a| a == l) {
+            return u32::try_from(k + 1).ok();
+        }
+    }
+    None
+}
+
+/// The value of an Arabic ordinal adverb (`ثانياً` → 2).
+pub fn parse_arabic_ordinal(s: &str) -> Option<u32> {
+    let bare = strip_arabic_marks(s);
+    ARABIC_ORDINALS
+        .iter()
+        .find(|(w, _)| *w == bare)
+        .map(|&(_, n)| n)
+}
 
 /// The value of a decimal digit of any script, if `c` is one.
 pub fn digit_value(c: char) -> Option<u32> {
@@ -165,11 +226,20 @@ pub fn to_roman(mut n: u32) -> String {
 
 /// Parses a number written in any supported way: digits of any script,
 /// Chinese numerals, or an ordinal word from [`ORDINAL_WORDS`].
+/// Digits followed by a Spanish or Portuguese ordinal indicator (`1º`,
+/// `2.ª`, `3°`) are that number.
 pub fn parse_number(s: &str) -> Option<u32> {
-    parse_digits(s).or_else(|| parse_chinese(s)).or_else(|| {
-        let l = s.to_lowercase();
-        ORDINAL_WORDS.iter().find(|(w, _)| *w == l).map(|&(_, n)| n)
-    })
+    parse_digits(s)
+        .or_else(|| parse_chinese(s))
+        .or_else(|| {
+            let l = s.to_lowercase();
+            ORDINAL_WORDS.iter().find(|(w, _)| *w == l).map(|&(_, n)| n)
+        })
+        .or_else(|| {
+            let bare = s.trim_end_matches(['º', 'ª', '°']);
+            let bare = bare.strip_suffix('.').unwrap_or(bare);
+            (bare.len() < s.len()).then(|| parse_digits(bare)).flatten()
+        })
 }
 
 #[cfg(test)]
@@ -211,5 +281,24 @@ mod tests {
         assert_eq!(parse_number("premier"), Some(1));
         assert_eq!(parse_number("1er"), Some(1));
         assert_eq!(parse_number("Primero"), Some(1));
+        assert_eq!(parse_number("12º"), Some(12));
+        assert_eq!(parse_number("2.ª"), Some(2));
+        assert_eq!(parse_number("º"), None);
+    }
+
+    #[test]
+    fn letters_rank_in_their_own_alphabet() {
+        assert_eq!(letter_rank('a'), Some(1));
+        assert_eq!(letter_rank('C'), Some(3));
+        assert_eq!(letter_rank('а'), Some(1), "Cyrillic а");
+        assert_eq!(letter_rank('б'), Some(2));
+        assert_eq!(letter_rank('в'), Some(3), "Russian order, not Latin");
+        assert_eq!(letter_rank('ج'), Some(3), "abjad order");
+        assert_eq!(letter_rank('ه'), Some(5));
+        assert_eq!(letter_rank('γ'), Some(3));
+        assert_eq!(letter_rank('一'), None);
+        assert_eq!(parse_arabic_ordinal("ثانياً"), Some(2));
+        assert_eq!(parse_arabic_ordinal("أولاً"), Some(1));
+        assert_eq!(strip_arabic_marks("هـ"), "ه");
     }
 }

@@ -17,7 +17,7 @@
 //! (`"\n\n"`), so a split shows as a space turned into a paragraph break.
 
 use crate::align::{Alignment, LinkKind};
-use crate::diff::{diff_text, ChangeClass, DiffOptions, Op, OpKind};
+use crate::diff::{diff_text, label_ops, ChangeClass, DiffOptions, Op, OpKind};
 use crate::inspect::is_mixed_script;
 use crate::model::Document;
 use crate::normalize::{has_invisible, is_invisible};
@@ -260,7 +260,8 @@ fn warnings_for(op: &Op, pair: usize, out: &mut Vec<Warning>) {
         let odd: BTreeSet<String> = op
             .text
             .chars()
-            .filter(|c| c.is_alphabetic() && !c.is_ascii())
+            // Digits of another digit system (`１３`, `١٣`) too.
+            .filter(|c| (c.is_alphabetic() || c.is_numeric()) && !c.is_ascii())
             .map(|c| format!("U+{:04X}", c as u32))
             .collect();
         let list: Vec<String> = odd.into_iter().collect();
@@ -298,11 +299,21 @@ pub fn build_report(
         .links
         .par_iter()
         .map(|link| {
-            diff_text(
+            let mut wd = diff_text(
                 &link_text(old, &link.old),
                 &link_text(new, &link.new),
                 &opts.diff,
-            )
+            );
+            // A label rewritten with other characters (same number): its
+            // ops come first (see `diff::label_ops`).
+            let firsts = (link.old.first(), link.new.first());
+            if let (Some(a), Some(b)) = (
+                firsts.0.and_then(|&i| old.blocks.get(i)),
+                firsts.1.and_then(|&j| new.blocks.get(j)),
+            ) {
+                wd.ops.splice(0..0, label_ops(a, b, &opts.diff));
+            }
+            wd
         })
         .collect();
     let mut pairs = Vec::with_capacity(alignment.links.len());

@@ -24,10 +24,12 @@
 use super::chain::{heaviest_chain, Pair};
 use super::features::{dot, dot_dense, spread, sum, Features, NO_WORDS};
 use super::{Alignment, Link, LinkKind};
-use crate::fxhash::FxHashMap;
+use crate::diff::look_alike_labels;
+use crate::fxhash::{hash_bytes, FxHashMap};
 use crate::model::{Block, Document};
 use crate::normalize::{key, Profile};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 
 /// Options of the same-language aligner.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +60,14 @@ impl Default for SameOptions {
 /// one unchanged paragraph out of place does not outweigh several reworded
 /// ones in place (the unchanged one is then the one reported as moved).
 const EXACT_GAIN: f64 = 0.8;
+
+/// Below this similarity, two blocks pair only if they share a fair part
+/// of their content words ([`shares_content`]): a clause replaced
+/// wholesale under the same number is a deletion and an insertion, not a
+/// modification at similarity 0.33.
+const REWRITE_SCORE: f64 = 0.5;
+/// Share of the shorter block's content words the other must contain.
+const CONTENT_SHARE: f64 = 0.25;
 
 /// Bonus added to the similarity of blocks with the same label key.
 const LABEL_BONUS: f64 = 0.02;
@@ -203,6 +213,9 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
             if (same_key && key != NO_WORDS) || s < opts.min_score {
                 continue;
             }
+            if s < REWRITE_SCORE && !shares_content(old_texts[i], new_texts[j]) {
+                continue;
+            }
             pairs.push(Pair {
                 old: i,
                 new: j,
@@ -262,6 +275,37 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
             score: round3(s),
             renumbered: false,
         });
+    }
+
+    // A moved clause takes its continuation with it: the blocks after a
+    // moved block, unpaired on both sides, pair in step while they stay
+    // similar enough.
+    let moved: Vec<(usize, usize)> = links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Moved)
+        .map(|l| (l.old[0], l.new[0]))
+        .collect();
+    for (i, j) in moved {
+        for k in 1.. {
+            let (oi, nj) = (i + k, j + k);
+            let free = oi < old.blocks.len()
+                && nj < new.blocks.len()
+                && old_link[oi].is_none()
+                && new_link[nj].is_none();
+            let s = if free { sim(oi, nj) } else { 0.0 };
+            if s < opts.min_score * 0.5 {
+                break;
+            }
+            old_link[oi] = Some(links.len());
+            new_link[nj] = Some(links.len());
+            links.push(Link {
+                kind: LinkKind::Moved,
+                old: vec![oi],
+                new: vec![nj],
+                score: round3(s),
+                renumbered: false,
+            });
+        }
     }
 
     // Best partner score of each unpaired block among unpaired blocks of
@@ -344,10 +388,61 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
             l.kind = LinkKind::Unchanged;
             l.score = 1.0;
         }
-        let (a, b) = (old.label_path(i), new.label_path(j));
-        l.renumbered = a.is_some() && b.is_some() && a != b;
+        l.renumbered = is_renumbered(old, new, i, j);
     }
     order_links(links, &old_link, &new_link)
+}
+
+/// Did the label of old block `i` change number in new block `j`? Label
+/// paths compare (a sub-paragraph of a renumbered paragraph is renumbered);
+/// the same number written with look-alike characters (`13 a)` with a
+/// Cyrillic `а`) is not a renumbering but a change of text, which the diff
+/// shows ([`crate::diff::label_ops`]).
+fn is_renumbered(old: &Document, new: &Document, i: usize, j: usize) -> bool {
+    // A label that prints its parents' numbers (`2.7`, `13 a)`) is
+    // compared as printed: its parents are already in it.
+    let prints_parents = |d: &Document, k: usize| {
+        d.blocks[k]
+            .label_info
+            .as_ref()
+            .is_some_and(|l| l.value.len() > 1)
+    };
+    let (a, b) = if prints_parents(old, i) && prints_parents(new, j) {
+        (
+            old.blocks[i].label_key.clone(),
+            new.blocks[j].label_key.clone(),
+        )
+    } else {
+        (old.label_path(i), new.label_path(j))
+    };
+    a.is_some()
+        && b.is_some()
+        && a != b
+        && !(look_alike_labels(&old.blocks[i], &new.blocks[j])
+            && old.value_path(i) == new.value_path(j))
+}
+
+/// Do `a` and `b` share at least [`CONTENT_SHARE`] of the content words
+/// (four letters or more, compared by key) of the one with fewer?
+fn shares_content(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        let k = key(t, Profile::NORMAL);
+        let mut w: Vec<String> = k
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_owned)
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let (wa, wb) = (words(a), words(b));
+    let fewer = wa.len().min(wb.len());
+    if fewer == 0 {
+        return true;
+    }
+    let common = wa.iter().filter(|w| wb.binary_search(w).is_ok()).count();
+    common as f64 >= CONTENT_SHARE * fewer as f64
 }
 
 /// Does joining a neighbour (similarity `part` on its own) to a pair of
@@ -377,7 +472,7 @@ fn identical_anchors(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
         new_done[j] = true;
     }
     let folded = |(i, t): (usize, &&str)| (i, key(t, Profile::TYPOGRAPHY));
-    out.extend(equal_count_pairs(
+    let second = equal_count_pairs(
         old.iter()
             .enumerate()
             .filter(|&(i, t)| !old_done[i] && !blank(t))
@@ -386,8 +481,67 @@ fn identical_anchors(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
             .enumerate()
             .filter(|&(j, _)| !new_done[j])
             .map(folded),
-    ));
+    );
+    for &(i, j) in &second {
+        old_done[i] = true;
+        new_done[j] = true;
+    }
+    out.extend(second);
+    let copies = repeated_copies(old, new, &old_done, &new_done, &out);
+    out.extend(copies);
     out.sort_unstable();
+    out
+}
+
+/// Pairs of the copies of texts repeated a different number of times in
+/// each draft (a schedule of 30 identical clauses of which two changed):
+/// each new copy pairs with the free old copy nearest to where it is
+/// expected (its offset from the last anchor before it, applied to that
+/// anchor's old side), so copies pair by their position in the run and an
+/// edited copy is left, in place, to pair with its old self.
+fn repeated_copies(
+    old: &[&str],
+    new: &[&str],
+    old_done: &[bool],
+    new_done: &[bool],
+    anchors: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let hashed = |texts: &[&str], done: &[bool]| -> Vec<(usize, u64)> {
+        texts
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| !done[i] && !t.trim().is_empty())
+            .map(|(i, t)| (i, hash_bytes(key(t, Profile::TYPOGRAPHY).as_bytes())))
+            .collect()
+    };
+    let mut free: FxHashMap<u64, BTreeSet<usize>> = FxHashMap::default();
+    for (i, h) in hashed(old, old_done) {
+        free.entry(h).or_default().insert(i);
+    }
+    // Anchors by new index, to find the last one before a block.
+    let mut by_new: Vec<(usize, usize)> = anchors.iter().map(|&(i, j)| (j, i)).collect();
+    by_new.sort_unstable();
+    let mut out = Vec::new();
+    for (j, h) in hashed(new, new_done) {
+        let Some(copies) = free.get_mut(&h) else {
+            continue;
+        };
+        let before = by_new.partition_point(|&(aj, _)| aj < j);
+        let expected = match before.checked_sub(1).map(|k| by_new[k]) {
+            Some((aj, ai)) => ai + (j - aj),
+            None => j,
+        };
+        let after = copies.range(expected..).next().copied();
+        let below = copies.range(..expected).next_back().copied();
+        let pick = match (below, after) {
+            (Some(b), Some(a)) => Some(if expected - b <= a - expected { b } else { a }),
+            (b, a) => b.or(a),
+        };
+        if let Some(i) = pick {
+            copies.remove(&i);
+            out.push((i, j));
+        }
+    }
     out
 }
 
@@ -569,8 +723,12 @@ mod tests {
             "x",
         ];
         // The heading twice on each side pairs in order; the retypeset line
-        // pairs by its folded text; "x" (3 against 2) does not anchor.
-        assert_eq!(identical_anchors(&old, &new), vec![(0, 0), (2, 2), (3, 3)]);
+        // pairs by its folded text; "x" (3 against 2) pairs copy by copy by
+        // position.
+        assert_eq!(
+            identical_anchors(&old, &new),
+            vec![(0, 0), (2, 2), (3, 3), (4, 4), (5, 5)]
+        );
     }
 
     proptest::proptest! {
@@ -661,6 +819,89 @@ mod tests {
         let d = doc(P1);
         let a = align(&e, &d, &SameOptions::default());
         assert_eq!(kinds(&a), vec![(LinkKind::Inserted, vec![], vec![0])]);
+    }
+
+    const CLAUSE: &str =
+        "The Supplier shall deliver the Goods to the Delivery Point on the Delivery Date.";
+
+    #[test]
+    fn edited_copies_of_a_repeated_clause_stay_in_place() {
+        let old: Vec<String> = (0..30).map(|_| CLAUSE.to_owned()).collect();
+        let mut new = old.clone();
+        new[7] = CLAUSE.replace("shall", "must");
+        new[21] = CLAUSE.replace("shall", "must");
+        let a = align(
+            &doc(&old.join("\n\n")),
+            &doc(&new.join("\n\n")),
+            &SameOptions::default(),
+        );
+        assert!(a.covers(30, 30));
+        for l in &a.links {
+            assert_eq!(l.old, l.new, "{l:?}");
+            let want = if l.old == [7] || l.old == [21] {
+                LinkKind::Modified
+            } else {
+                LinkKind::Unchanged
+            };
+            assert_eq!(l.kind, want, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn a_clause_rewritten_wholesale_is_deleted_and_inserted() {
+        let old = doc(&format!("1. {P1}\n\n2. {CLAUSE}\n\n3. {P3}"));
+        let new = doc(&format!(
+            "1. {P1}\n\n2. Fishing vessels flying a foreign flag require a licence issued by the harbour master.\n\n3. {P3}"
+        ));
+        let k = kinds(&align(&old, &new, &SameOptions::default()));
+        assert!(k.contains(&(LinkKind::Deleted, vec![1], vec![])), "{k:?}");
+        assert!(k.contains(&(LinkKind::Inserted, vec![], vec![1])), "{k:?}");
+        assert!(shares_content(P1, &P1.replace("applicable", "pertinent")));
+        assert!(!shares_content(
+            CLAUSE,
+            "Fishing vessels require a licence."
+        ));
+    }
+
+    #[test]
+    fn a_moved_clause_takes_its_continuation() {
+        let body = [
+            "1. The Parties agree to cooperate in good faith on all matters.",
+            "2. Payment is due within thirty days of the invoice date.",
+            "3. Either Party may terminate this Agreement by written notice.",
+            "Notice takes effect ninety days after its receipt by the other Party.",
+            "No termination affects rights accrued before it takes effect.",
+            "4. This Agreement is governed by the laws of Switzerland.",
+            "5. Disputes go to arbitration in Geneva under the UNCITRAL Rules.",
+        ];
+        let moved = [
+            body[0], body[5], body[6], body[1], body[2], body[3], body[4],
+        ];
+        let old = doc(&body.join("\n\n"));
+        let new_text = moved
+            .join("\n\n")
+            .replace("4. This", "2. This")
+            .replace("5. Disp", "3. Disp")
+            .replace("2. Pay", "4. Pay")
+            .replace("3. Either", "5. Either");
+        let a = align(&old, &doc(&new_text), &SameOptions::default());
+        let k = kinds(&a);
+        let moved_olds: Vec<usize> = k
+            .iter()
+            .filter(|x| x.0 == LinkKind::Moved)
+            .flat_map(|x| x.1.clone())
+            .collect();
+        // Either the three moved clauses or the four others are the move;
+        // the continuation paragraphs go with their clause.
+        assert!(
+            moved_olds == vec![5, 6] || moved_olds == vec![1, 2, 3, 4],
+            "{k:?}"
+        );
+        assert!(a
+            .links
+            .iter()
+            .filter(|l| l.old.len() == 1 && l.old[0] != 0 && l.old[0] != 3 && l.old[0] != 4)
+            .all(|l| l.renumbered));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::inspect::{script, Script};
 use crate::normalize::{is_invisible, key, Profile};
+use crate::numerals::digit_value;
 use crate::segment::tokenize;
 use serde::Serialize;
 use unicode_security::confusable_detection::skeleton;
@@ -103,6 +104,21 @@ pub(crate) fn is_confusable(old: &str, new: &str) -> bool {
     old != new && scripts(old) != scripts(new) && skeleton(old).eq(skeleton(new))
 }
 
+/// Do `old` and `new` write the same digits in different digit systems
+/// (`13` / `１３` / `١٣` / `१३`)? A number that reads the same but is made
+/// of other characters is a look-alike change.
+fn other_digit_system(old: &str, new: &str) -> bool {
+    let digits =
+        |s: &str| -> Vec<char> { s.chars().filter(|&c| digit_value(c).is_some()).collect() };
+    let (a, b) = (digits(old), digits(new));
+    !a.is_empty()
+        && a != b
+        && a.iter()
+            .map(|&c| digit_value(c))
+            .eq(b.iter().map(|&c| digit_value(c)))
+        && without(old, |c| digit_value(c).is_some()) == without(new, |c| digit_value(c).is_some())
+}
+
 /// The normalized keys of the words (and numbers, ideographs) of `s`.
 fn word_keys(s: &str) -> Vec<String> {
     tokenize(s)
@@ -117,14 +133,15 @@ fn word_keys(s: &str) -> Vec<String> {
 /// character is `invisible` whatever else it does (a space replaced by a
 /// zero-width space must not pass as typography, which users may hide).
 /// Otherwise the first class that explains the whole difference wins, in
-/// this order: confusable, whitespace, typography, case, punctuation;
-/// otherwise substantive.
+/// this order: confusable (look-alike letters of another script, or the
+/// same digits in another digit system: `13` / `１３` / `١٣`), whitespace,
+/// typography, case, punctuation; otherwise substantive.
 pub fn classify(old: &str, new: &str) -> ChangeClass {
     let invisible = |s: &str| -> String { s.chars().filter(|&c| is_invisible(c)).collect() };
     if invisible(old) != invisible(new) || without(old, is_invisible) == without(new, is_invisible)
     {
         ChangeClass::Invisible
-    } else if is_confusable(old, new) {
+    } else if is_confusable(old, new) || other_digit_system(old, new) {
         ChangeClass::Confusable
     } else if without(old, |c| c.is_ascii_whitespace()) == without(new, |c| c.is_ascii_whitespace())
     {
@@ -166,6 +183,10 @@ mod tests {
         assert_eq!(classify("", ","), Punctuation);
         assert_eq!(classify("public", "mondial"), Substantive);
         assert_eq!(classify("o", "O"), Case);
+        assert_eq!(classify("13", "１３"), Confusable);
+        assert_eq!(classify("13.", "١٣."), Confusable);
+        assert_eq!(classify("13", "१३"), Confusable);
+        assert_eq!(classify("13", "14"), Substantive);
     }
 
     #[test]

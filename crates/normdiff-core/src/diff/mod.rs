@@ -38,8 +38,10 @@
 
 mod classify;
 pub mod cleanup;
+mod label;
 
 pub use classify::{classify, ChangeClass};
+pub use label::{label_ops, look_alike_labels};
 
 use crate::fxhash::FxHashMap;
 use crate::normalize::{key, Profile};

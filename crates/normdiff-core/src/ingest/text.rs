@@ -3,8 +3,9 @@
 //! Steps, each recorded as a [`Repair`] where it changes the text:
 //! 1. lines are grouped into raw blocks (runs of non-blank lines);
 //! 2. a raw block is cut into units: each bullet line of a list block
-//!    (`-`, `*`, `•`, `- o`...), each line of a block with tab-separated
-//!    lines (agenda, table of contents), each line that starts with a label
+//!    (`-`, `*`, `•`, `- o`...), each row of a block with tab-separated
+//!    lines (agenda, table of contents: a line, or several when a line was
+//!    full and wrapped into the next), each line that starts with a label
 //!    right after a line that ends a sentence; other lines are hard wraps
 //!    of the same unit;
 //! 3. footnotes are set aside: units starting with superscript digits
@@ -146,11 +147,9 @@ pub(crate) fn read(text: &str) -> (Vec<RawBlock>, Vec<Footnote>, Vec<Repair>) {
         }
         let fmarker = footnote_marker(first).or_else(|| {
             let t = first.trim_start();
-            (unit.alone
-                && unit.lines.len() == 1
-                && unit.kind == BlockKind::ListItem
-                && t.starts_with("* "))
-            .then(|| ("*".to_owned(), first.len() - t.len() + 2))
+            // (However many lines a reflow spread it over.)
+            (unit.alone && unit.kind == BlockKind::ListItem && t.starts_with("* "))
+                .then(|| ("*".to_owned(), first.len() - t.len() + 2))
         });
         if let Some((label, skip)) = fmarker {
             let joined = join_lines(
@@ -317,6 +316,29 @@ fn unit_text(u: &Unit, lines: &[Line<'_>], vocab: &Vocabulary) -> String {
     join_lines([last], vocab).text
 }
 
+/// Does the row of a tab-separated block on line `prev` go on to `line`?
+/// Rows are one line each unless a wrap spread one over several lines (a
+/// table of contents or an agenda reflowed at 60 or 80 columns): `prev`
+/// is full (`line`'s first word would not have fitted within the block's
+/// widest line), does not end with a short tab-separated field (a page
+/// number, a time), and does not end a sentence before a line with a tab.
+fn row_goes_on(prev: &str, line: &str, widest: usize) -> bool {
+    // Wrappers break at spaces: a tab does not end the word.
+    let word = line
+        .trim_start()
+        .split(' ')
+        .next()
+        .map_or(0, |w| w.chars().count());
+    let prev = prev.trim_end();
+    let short_field = prev
+        .rsplit_once('\t')
+        .is_some_and(|(_, last)| last.chars().count() <= 12);
+    word > 0
+        && prev.chars().count() + 1 + word > widest
+        && !(ends_sentence(prev) && line.contains('\t'))
+        && !short_field
+}
+
 /// Cuts the lines into units (step 2 of the module doc).
 fn cut_units(lines: &[Line<'_>]) -> Vec<Unit> {
     let mut units = Vec::new();
@@ -332,6 +354,10 @@ fn cut_units(lines: &[Line<'_>]) -> Vec<Unit> {
         }
         let block = &lines[start..i];
         let tabular = block.iter().any(|l| l.text.trim_end().contains('\t'));
+        let widest = block
+            .iter()
+            .map(|l| l.text.trim_end().chars().count())
+            .max();
         let list_block = bullet(block[0].text).is_some();
         let first_unit = units.len();
         for (k, l) in block.iter().enumerate() {
@@ -339,7 +365,7 @@ fn cut_units(lines: &[Line<'_>]) -> Vec<Unit> {
             let b = bullet(l.text);
             let prev_ends = k > 0 && ends_sentence(block[k - 1].text);
             let new_unit = k == 0
-                || tabular
+                || (tabular && !row_goes_on(block[k - 1].text, l.text, widest.unwrap_or(0)))
                 || (b.is_some() && (list_block || prev_ends || l.text.starts_with([' ', '\t'])))
                 || (prev_ends
                     && b.is_none()

@@ -50,6 +50,7 @@ pub fn doc_of(text: &str) -> normdiff_core::Document {
             kind: BlockKind::Paragraph,
             label: Some("1".to_owned()),
             label_key: Some("1".to_owned()),
+            label_info: None,
             marker: Some("1.".to_owned()),
             parent: None,
             level: 0,
