@@ -11,4 +11,5 @@ mod hostile;
 mod locate;
 mod parse;
 mod trace;
+mod trace_series;
 mod util;

@@ -525,50 +525,43 @@ fn replaced_by(segs: &[Seg], old: &Side, new_text: &str) -> Option<String> {
 /// word; the paragraph diff's coarser mapping serves instead.
 const ALIGN_CELLS: usize = 1 << 20;
 
-/// The words of `new` aligned to the byte range `span` of `old`: a
-/// longest common subsequence of the two sentences' words (compared under
-/// [`Profile::NORMAL`]); the replacement runs from just after the last
-/// common word before the span to just before the first common word after
-/// it. `None` when the sentences are too long to align.
+/// The words of `new` aligned to the byte range `span` of `old`.
+///
+/// The two sentences' words (compared under [`Profile::NORMAL`]) are
+/// aligned by a longest common subsequence in which the span's own words
+/// weigh more ([`SPAN_WEIGHT`]), so the words the term kept anchor its
+/// replacement. The replacement runs from just after the last common word
+/// before the span to just before the first common word after it, less as
+/// many leading (trailing) new words as there were changed old words
+/// before (after) the span in that stretch, when the new stretch is longer
+/// than the span: they replaced those words, not the term. `None` when the
+/// sentences are too long to align.
 fn aligned_replacement<'a>(old: &str, span: (usize, usize), new: &'a str) -> Option<&'a str> {
     let (a, b) = (words(old), words(new));
     if a.len() * b.len() > ALIGN_CELLS {
         return None;
     }
-    // lcs[i][j]: common subsequence length of a[i..] and b[j..].
-    let w = b.len() + 1;
-    let mut lcs = vec![0u32; (a.len() + 1) * w];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i * w + j] = if a[i].0 == b[j].0 {
-                lcs[(i + 1) * w + j + 1] + 1
-            } else {
-                lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
-            };
-        }
-    }
-    let (i0, i1) = (
-        a.iter().take_while(|x| x.1 < span.0).count(),
-        a.iter().take_while(|x| x.1 < span.1).count(),
-    );
-    let (mut i, mut j) = (0, 0);
-    let (mut from, mut to) = (0, b.len());
-    while i < a.len() && j < b.len() {
-        if a[i].0 == b[j].0 {
-            if i < i0 {
-                from = j + 1;
-            } else if i >= i1 {
-                to = j;
-                break;
-            }
-            i += 1;
-            j += 1;
-        } else if lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
+    let i0 = a.iter().take_while(|x| x.1 < span.0).count();
+    let i1 = a.iter().take_while(|x| x.1 < span.1).count();
+    let pairs = weighted_lcs(&a, &b, (i0, i1));
+    let before = pairs.iter().rev().find(|p| p.0 < i0);
+    let after = pairs.iter().find(|p| p.0 >= i1);
+    let inside: Vec<&(usize, usize)> = pairs.iter().filter(|p| (i0..i1).contains(&p.0)).collect();
+    let (old_from, from) = before.map_or((0, 0), |p| (p.0 + 1, p.1 + 1));
+    let (old_to, to) = after.map_or((a.len(), b.len()), |p| (*p));
+    // Changed old words around the span, and the new words facing them.
+    let old_lead = i0 - old_from;
+    let old_trail = old_to - i1;
+    let (span_lead, new_lead) = match inside.first() {
+        Some(p) => (p.0 - i0, p.1 - from),
+        None => (i1 - i0, to - from),
+    };
+    let drop_front = old_lead.min(new_lead.saturating_sub(span_lead));
+    let drop_back = match (inside.last(), inside.is_empty()) {
+        (Some(p), false) => old_trail.min((to - p.1 - 1).saturating_sub(i1 - p.0 - 1)),
+        _ => old_trail.min((new_lead - drop_front).saturating_sub(i1 - i0)),
+    };
+    let (from, to) = (from + drop_front, to - drop_back);
     Some(if from < to {
         &new[b[from].1..b[to - 1].2]
     } else {
@@ -576,12 +569,60 @@ fn aligned_replacement<'a>(old: &str, span: (usize, usize), new: &'a str) -> Opt
     })
 }
 
-/// The words (and punctuation) of `text`: folded key, start, end.
+/// How much more a common word of the removed span weighs in the
+/// alignment than any other common word.
+const SPAN_WEIGHT: u32 = 3;
+
+/// The (old, new) index pairs of a heaviest common subsequence of `a` and
+/// `b`, words of `a` inside `span` weighing [`SPAN_WEIGHT`].
+fn weighted_lcs(
+    a: &[(String, usize, usize)],
+    b: &[(String, usize, usize)],
+    span: (usize, usize),
+) -> Vec<(usize, usize)> {
+    let w = b.len() + 1;
+    let weight = |i: usize| {
+        if (span.0..span.1).contains(&i) {
+            SPAN_WEIGHT
+        } else {
+            1
+        }
+    };
+    // best[i][j]: heaviest common subsequence of a[i..] and b[j..].
+    let mut best = vec![0u32; (a.len() + 1) * w];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            let skip = best[(i + 1) * w + j].max(best[i * w + j + 1]);
+            best[i * w + j] = if a[i].0 == b[j].0 {
+                skip.max(best[(i + 1) * w + j + 1] + weight(i))
+            } else {
+                skip
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        if a[i].0 == b[j].0 && best[i * w + j] == best[(i + 1) * w + j + 1] + weight(i) {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if best[(i + 1) * w + j] >= best[i * w + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The words of `text` (punctuation and brackets left out): folded key,
+/// start, end.
 fn words(text: &str) -> Vec<(String, usize, usize)> {
-    use crate::segment::{tokenize, TokenKind};
+    use crate::segment::tokenize;
     tokenize(text)
         .into_iter()
-        .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Invisible))
+        .filter(|t| t.is_wordlike())
         .map(|t| (key(t.text(text), Profile::NORMAL), t.start, t.end))
         .collect()
 }
@@ -624,6 +665,27 @@ mod tests {
     }
 
     #[test]
+    fn replaced_by_keeps_to_the_span_when_the_clause_after_it_merges() {
+        let old = "Les États s'abstiennent de toute activité portant atteinte au [noyau public de l'Internet], dont dépendent la disponibilité et l'intégrité du réseau.";
+        let new = "Les États s'abstiennent de toute activité portant atteinte à l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet.";
+        let s = old.find("noyau").unwrap();
+        let span = (s, s + "noyau public de l'Internet".len());
+        assert_eq!(
+            aligned_replacement(old, span, new),
+            Some("l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet")
+        );
+        // Nothing of the term kept: the changed words before it are not
+        // part of its replacement.
+        let old = "Il agit en bon père de famille.";
+        let new = "Il agit raisonnablement.";
+        let s = old.find("bon").unwrap();
+        assert_eq!(
+            aligned_replacement(old, (s, s + "bon père de famille".len()), new),
+            Some("raisonnablement")
+        );
+    }
+
+    #[test]
     fn replaced_by_is_the_words_aligned_to_the_span_not_the_hunk() {
         let old = "21. Les États devraient s'abstenir de porter atteinte au noyau public de l'Internet, et de la protection des données des usagers.";
         let new = "18. Les États devraient s'abstenir de porter atteinte à l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet.";
@@ -632,7 +694,7 @@ mod tests {
         let span = (s, s + "noyau public de l'Internet".len());
         assert_eq!(
             replaced_by(&segs, &one(old, span), new).as_deref(),
-            Some("à l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet")
+            Some("l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet")
         );
     }
 

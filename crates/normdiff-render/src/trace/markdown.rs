@@ -26,7 +26,13 @@ pub fn markdown(h: &History, lang: Lang, out: &mut dyn Write) -> io::Result<()> 
     if !warns.is_empty() {
         writeln!(out, "## {}\n", w.warnings)?;
         for (n, msg) in warns {
-            writeln!(out, "- {} {n}: {}", w.event, escape::markdown_cell(msg))?;
+            writeln!(
+                out,
+                "- {} {n}{}{}",
+                w.event,
+                w.colon,
+                escape::markdown_cell(msg)
+            )?;
         }
         writeln!(out)?;
     }
@@ -94,8 +100,9 @@ fn write_event(out: &mut dyn Write, n: usize, e: &Event, lang: Lang) -> io::Resu
     )?;
     writeln!(
         out,
-        "{}: {} → {}.\n",
+        "{}{}{} → {}.\n",
         lang.words().occurrences,
+        lang.words().colon,
         e.count_before,
         e.count_after
     )?;

@@ -88,7 +88,11 @@ pub(crate) fn line(h: &History, s: &TermSummary, lang: Lang) -> String {
         (false, Some(v), Some(_)) => parts.push(format!("{} {v}", w.absent_from)),
         _ => {}
     }
-    let mut out = format!("{}: ", lang.quote(&show_invisible(&s.term)));
+    let (colon, semi) = match lang {
+        Lang::En => (": ", "; "),
+        Lang::Fr => (" : ", " ; "),
+    };
+    let mut out = format!("{}{colon}", lang.quote(&show_invisible(&s.term)));
     if parts.is_empty() {
         out.push_str(w.never.trim_end_matches('.'));
     } else {
@@ -96,7 +100,7 @@ pub(crate) fn line(h: &History, s: &TermSummary, lang: Lang) -> String {
     }
     for r in s.replaced_by.iter().take(3) {
         out.push_str(&format!(
-            "; {} {} {} {} ({})",
+            "{semi}{} {} {} {} ({})",
             w.replaced_by,
             lang.quote(&show_invisible(&r.text)),
             w.in_,

@@ -34,6 +34,8 @@ pub(crate) struct Words {
     pub unbracketed: &'static str,
     pub more: &'static str,
     pub event: &'static str,
+    /// A colon with the language's spacing.
+    pub colon: &'static str,
 }
 
 const EN: Words = Words {
@@ -65,6 +67,7 @@ const EN: Words = Words {
     unbracketed: "brackets removed",
     more: "more events",
     event: "event",
+    colon: ": ",
 };
 
 const FR: Words = Words {
@@ -96,6 +99,7 @@ const FR: Words = Words {
     unbracketed: "crochets levés",
     more: "autres événements",
     event: "événement",
+    colon: " : ",
 };
 
 impl Lang {
