@@ -528,9 +528,10 @@ const ALIGN_CELLS: usize = 1 << 20;
 /// The words of `new` aligned to the byte range `span` of `old`.
 ///
 /// The two sentences' words (compared under [`Profile::NORMAL`]) are
-/// aligned by a longest common subsequence in which the span's own words
-/// weigh more ([`SPAN_WEIGHT`]), so the words the term kept anchor its
-/// replacement. The replacement runs from just after the last common word
+/// aligned by a heaviest common subsequence where a word weighs its length
+/// in characters, and the span's own words [`SPAN_WEIGHT`] times more, so
+/// the words the term kept anchor its replacement while a short word of
+/// the term (`de`) does not pull it away from longer common words. The replacement runs from just after the last common word
 /// before the span to just before the first common word after it, less as
 /// many leading (trailing) new words as there were changed old words
 /// before (after) the span in that stretch, when the new stretch is longer
@@ -556,7 +557,11 @@ fn aligned_replacement<'a>(old: &str, span: (usize, usize), new: &'a str) -> Opt
         Some(p) => (p.0 - i0, p.1 - from),
         None => (i1 - i0, to - from),
     };
-    let drop_front = old_lead.min(new_lead.saturating_sub(span_lead));
+    let mut drop_front = old_lead.min(new_lead.saturating_sub(span_lead));
+    // An elided article belongs to the word it is glued to (`l'infrastructure`).
+    while drop_front > 0 && b[from + drop_front - 1].0.ends_with(['\'', '’']) {
+        drop_front -= 1;
+    }
     let drop_back = match (inside.last(), inside.is_empty()) {
         (Some(p), false) => old_trail.min((to - p.1 - 1).saturating_sub(i1 - p.0 - 1)),
         _ => old_trail.min((new_lead - drop_front).saturating_sub(i1 - i0)),
@@ -570,7 +575,7 @@ fn aligned_replacement<'a>(old: &str, span: (usize, usize), new: &'a str) -> Opt
 }
 
 /// How much more a common word of the removed span weighs in the
-/// alignment than any other common word.
+/// alignment than any other common word of the same length.
 const SPAN_WEIGHT: u32 = 3;
 
 /// The (old, new) index pairs of a heaviest common subsequence of `a` and
@@ -582,10 +587,11 @@ fn weighted_lcs(
 ) -> Vec<(usize, usize)> {
     let w = b.len() + 1;
     let weight = |i: usize| {
+        let len = a[i].0.chars().count() as u32;
         if (span.0..span.1).contains(&i) {
-            SPAN_WEIGHT
+            SPAN_WEIGHT * len
         } else {
-            1
+            len
         }
     };
     // best[i][j]: heaviest common subsequence of a[i..] and b[j..].
@@ -673,6 +679,15 @@ mod tests {
         assert_eq!(
             aligned_replacement(old, span, new),
             Some("l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet")
+        );
+        // A short word of the term (`de`) does not pull the replacement
+        // away from longer common words.
+        let old = "Il donne caution de jouir en bon père de famille, s'il n'en est dispensé.";
+        let new = "Il donne caution de jouir raisonnablement, s'il n'en est dispensé.";
+        let s = old.find("bon").unwrap();
+        assert_eq!(
+            aligned_replacement(old, (s, s + "bon père de famille".len()), new),
+            Some("raisonnablement")
         );
         // Nothing of the term kept: the changed words before it are not
         // part of its replacement.
