@@ -549,7 +549,7 @@ fn aligned_replacement<'a>(old: &str, span: (usize, usize), new: &'a str) -> Opt
     let after = pairs.iter().find(|p| p.0 >= i1);
     let inside: Vec<&(usize, usize)> = pairs.iter().filter(|p| (i0..i1).contains(&p.0)).collect();
     let (old_from, from) = before.map_or((0, 0), |p| (p.0 + 1, p.1 + 1));
-    let (old_to, to) = after.map_or((a.len(), b.len()), |p| (*p));
+    let (old_to, to) = after.map_or((a.len(), b.len()), |p| *p);
     // Changed old words around the span, and the new words facing them.
     let old_lead = i0 - old_from;
     let old_trail = old_to - i1;

@@ -16,7 +16,7 @@ pub(crate) fn redline_warnings(redline: &[Piece]) -> Vec<String> {
         if p.op == PieceOp::Equal {
             continue;
         }
-        let invisible = code_points(&p.text, |c| is_invisible(c));
+        let invisible = code_points(&p.text, is_invisible);
         if !invisible.is_empty() {
             let verb = if p.op == PieceOp::Insert {
                 "inserted"
