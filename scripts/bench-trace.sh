@@ -77,3 +77,24 @@ for n in 500 2000 8000; do
   theirs=$(/usr/bin/time -f %M git -C "$SYN" log --first-parent --format=%h -S "$PHRASE" "at-$n" 2>&1 >/dev/null | tail -1)
   printf '| %s | %s KiB | %s KiB |\n' "$n" "$ours" "$theirs"
 done
+
+# The full Civil Code history (branch `everything`: 20,642 commits,
+# 147,826 files), when a clone of it is given: FULL_REPO=DIR, made once with
+#   git clone -b everything ../shared/corpus/code-civil/code-civil-full-history.bundle DIR
+# (outside the worktree). Wall time side by side, alternating (hyperfine),
+# peak memory, and several phrases in one walk against one.
+if [ -n "${FULL_REPO:-}" ]; then
+  echo "== full history: $(git -C "$FULL_REPO" rev-list --first-parent --count HEAD) first-parent commits; phrase: $PHRASE"
+  RUNS=${RUNS:-5}
+  hyperfine --warmup 1 --runs "$RUNS" --export-markdown "$WORK/full.md" \
+    -n "git log -S" "git -C '$FULL_REPO' log --first-parent --format=%h -S '$PHRASE'" \
+    -n "normdiff trace (1 phrase)" "'$BIN' trace '$PHRASE' --repo '$FULL_REPO' --format json -o /dev/null" \
+    -n "normdiff trace (4 terms)" "'$BIN' trace '$PHRASE' --variant 'ordre public' --variant \"l'autorité parentale\" --variant 'juge des tutelles' --repo '$FULL_REPO' --format json -o /dev/null"
+  cat "$WORK/full.md"
+  echo "== full history: peak memory (max RSS, KiB) and CPU seconds (user+sys)"
+  printf '| run | max RSS | user+sys |\n|---|---|---|\n'
+  m=$(/usr/bin/time -f '%M %U %S' git -C "$FULL_REPO" log --first-parent --format=%h -S "$PHRASE" 2>&1 >/dev/null | tail -1)
+  printf '| git log -S | %s KiB | %s s |\n' "${m%% *}" "$(echo "$m" | awk '{print $2+$3}')"
+  m=$(/usr/bin/time -f '%M %U %S' "$BIN" trace "$PHRASE" --repo "$FULL_REPO" --format json -o /dev/null 2>&1 >/dev/null | tail -1)
+  printf '| normdiff trace | %s KiB | %s s |\n' "${m%% *}" "$(echo "$m" | awk '{print $2+$3}')"
+fi

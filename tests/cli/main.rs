@@ -13,4 +13,5 @@ mod labels;
 mod locate;
 mod parse;
 mod trace;
+mod trace_series;
 mod util;

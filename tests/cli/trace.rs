@@ -329,3 +329,51 @@ fn errors_exit_2_with_one_line() {
     assert_eq!(code, 2);
     assert!(err.contains("nope: unknown revision"), "{err}");
 }
+
+#[test]
+fn normalized_finds_every_event_exact_finds() {
+    let corpus = corpus_or_skip!();
+    let Some((_tmp, repo)) = clone_bundle(&corpus, "code-civil-1803-2015.bundle") else {
+        return;
+    };
+    // Phrases starting with an elided article used to miss every
+    // occurrence after "de" (issue #14: 56 events against 126).
+    let events = |phrase: &str, exact: bool| -> Vec<(String, String)> {
+        let mut args = vec!["trace", phrase, "--repo", s(&repo), "--format", "json"];
+        if exact {
+            args.push("--exact");
+        }
+        let (code, v) = run_json(&args);
+        assert_eq!(code, 0, "{phrase}");
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["commit"].as_str().unwrap().into(),
+                    e["path"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    for phrase in [
+        "l'autorité parentale",
+        "l'usufruitier",
+        "d'un bon père de famille",
+        "l'enfant",
+        "jusqu'à",
+    ] {
+        let (exact, norm) = (events(phrase, true), events(phrase, false));
+        assert!(!exact.is_empty(), "{phrase}: not in the corpus");
+        assert!(
+            norm.len() >= exact.len(),
+            "{phrase}: {} < {}",
+            norm.len(),
+            exact.len()
+        );
+        for e in &exact {
+            assert!(norm.contains(e), "{phrase}: normalized misses {e:?}");
+        }
+    }
+}

@@ -134,6 +134,7 @@ fn revision(c: &git2::Commit) -> Revision {
         }),
         author: String::from_utf8_lossy(c.author().name_bytes()).into_owned(),
         message: String::from_utf8_lossy(c.message_bytes()).into_owned(),
+        file: None,
     }
 }
 

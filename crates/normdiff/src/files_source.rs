@@ -162,6 +162,7 @@ impl VersionSource for FilesSource {
             .file_name()
             .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
         let rev = Revision {
+            file: Some(shown.clone()),
             id: shown.clone(),
             short_id: name,
             time: d.time,

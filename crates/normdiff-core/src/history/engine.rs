@@ -17,7 +17,8 @@
 //! length of the history.
 
 use super::cache::DocumentCache;
-use super::events::{version_events, Ctx, Parsed};
+use super::events::{version_events, Ctx, Outcome, Parsed};
+use super::summary::Tally;
 use super::{
     BlobStore, Content, Event, EventKind, History, Matcher, Skipped, Stats, Version, VersionSource,
 };
@@ -116,10 +117,13 @@ pub(crate) fn walk<S: VersionSource>(
     let mut peak = Retained::default();
     let store = source.store();
     let mut state: FxHashMap<String, FileState> = FxHashMap::default();
-    let mut ever: FxHashSet<(String, usize)> = FxHashSet::default();
-    let mut events: Vec<Event> = Vec::new();
-    let mut stats = Stats::default();
-    let mut skipped = Vec::new();
+    let mut acc = Collected {
+        ever: FxHashSet::default(),
+        events: Vec::new(),
+        stats: Stats::default(),
+        skipped: Vec::new(),
+        tally: Tally::new((0..matcher.term_count()).map(|i| matcher.term(i).to_owned())),
+    };
     // Where each path's latest version stands in the batch.
     let mut in_batch: FxHashMap<String, usize> = FxHashMap::default();
     loop {
@@ -129,10 +133,10 @@ pub(crate) fn walk<S: VersionSource>(
             match source.next_version() {
                 Some(v) => {
                     let v = v?;
-                    stats.file_versions += 1;
+                    acc.stats.file_versions += 1;
                     let latest = in_batch.get(&v.path).map(|&j| &batch[j]);
                     if unchanged(&state, latest, &v) {
-                        stats.blobs_unchanged += 1;
+                        acc.stats.blobs_unchanged += 1;
                         continue;
                     }
                     in_batch.insert(v.path.clone(), batch.len());
@@ -144,17 +148,7 @@ pub(crate) fn walk<S: VersionSource>(
         if batch.is_empty() {
             break;
         }
-        run_batch(
-            &store,
-            matcher,
-            opts,
-            batch,
-            &mut state,
-            &mut ever,
-            &mut events,
-            &mut stats,
-            &mut skipped,
-        )?;
+        run_batch(&store, matcher, opts, batch, &mut state, &mut acc)?;
         peak.documents = peak
             .documents
             .max(state.values().filter(|s| s.parsed.is_some()).count());
@@ -163,9 +157,17 @@ pub(crate) fn walk<S: VersionSource>(
         progress(Progress {
             commits_visited: s.commits_visited,
             commits_total: s.commits_total,
-            events: events.len(),
+            events: acc.events.len(),
         });
     }
+    let Collected {
+        events,
+        mut stats,
+        skipped,
+        tally,
+        ..
+    } = acc;
+    let (summary, last_version) = tally.finish();
     let s = source.stats();
     stats.commits_visited = s.commits_visited;
     stats.blobs_unchanged += s.blobs_unchanged;
@@ -178,6 +180,8 @@ pub(crate) fn walk<S: VersionSource>(
             .collect(),
         mode: matcher.options().mode,
         fuzzy: matcher.options().fuzzy,
+        summary,
+        last_version,
         events,
         stats,
         skipped,
@@ -231,18 +235,25 @@ enum Prev {
     State,
 }
 
-#[allow(clippy::too_many_arguments)] // one call site; the pieces of walk state are distinct
+/// What the walk gathers across batches.
+struct Collected {
+    /// (file, term) pairs that ever carried the term.
+    ever: FxHashSet<(String, usize)>,
+    events: Vec<Event>,
+    stats: Stats,
+    skipped: Vec<Skipped>,
+    tally: Tally,
+}
+
 fn run_batch(
     store: &impl BlobStore,
     matcher: &Matcher,
     opts: &TraceOptions,
     batch: Vec<Version>,
     state: &mut FxHashMap<String, FileState>,
-    ever: &mut FxHashSet<(String, usize)>,
-    events: &mut Vec<Event>,
-    stats: &mut Stats,
-    skipped: &mut Vec<Skipped>,
+    acc: &mut Collected,
 ) -> Result<()> {
+    let stats = &mut acc.stats;
     // 1. Read, decode, pre-filter.
     let loaded: Vec<Result<Loaded>> = batch.par_iter().map(|v| load(store, v, matcher)).collect();
     let loaded: Vec<Loaded> = loaded.into_iter().collect::<Result<_>>()?;
@@ -318,12 +329,12 @@ fn run_batch(
         })
         .sum::<usize>() as u64;
     // 4. Events.
-    let found: Vec<Vec<Event>> = (0..batch.len())
+    let found: Vec<Outcome> = (0..batch.len())
         .into_par_iter()
         .map(|i| {
             let v = &batch[i];
             if matches!(loaded[i], Loaded::Skipped(_)) {
-                return Vec::new();
+                return Outcome::default();
             }
             let from = v.previous_path.as_deref().unwrap_or(&v.path);
             let old = match prev[i] {
@@ -343,28 +354,21 @@ fn run_batch(
         })
         .collect();
     // 5. State and event order.
-    for (i, (v, evs)) in batch.into_iter().zip(found).enumerate() {
+    for (i, (v, outcome)) in batch.into_iter().zip(found).enumerate() {
         if let Loaded::Skipped(reason) = &loaded[i] {
             if reason.contains("binary") {
-                stats.blobs_binary += 1;
+                acc.stats.blobs_binary += 1;
             } else {
-                stats.blobs_not_utf8 += 1;
+                acc.stats.blobs_not_utf8 += 1;
             }
-            skipped.push(Skipped {
+            acc.skipped.push(Skipped {
                 commit: v.revision.id.clone(),
                 path: v.path.clone(),
                 reason: reason.clone(),
             });
             continue;
         }
-        for mut e in evs {
-            let k = (e.path.clone(), e.term_index(matcher));
-            if e.kind == EventKind::Introduced && ever.contains(&k) {
-                e.kind = EventKind::Reintroduced;
-            }
-            ever.insert(k);
-            events.push(e);
-        }
+        collect(acc, matcher, &v, &outcome, parsed[i].0.as_deref());
         if let Some(from) = &v.previous_path {
             state.remove(from);
         }
@@ -390,6 +394,37 @@ fn run_batch(
         );
     }
     Ok(())
+}
+
+/// Files a version's events in time order, telling `reintroduced` (the
+/// file had the term, lost it, and gains it again) from `introduced`, and
+/// feeds the summary.
+fn collect(
+    acc: &mut Collected,
+    matcher: &Matcher,
+    v: &Version,
+    outcome: &Outcome,
+    parsed: Option<&Parsed>,
+) {
+    for e in &outcome.events {
+        let mut e = e.clone();
+        let term = e.term_index(matcher);
+        let k = (e.path.clone(), term);
+        let had = outcome.counts.get(term).is_some_and(|c| c.0 > 0);
+        if e.kind == EventKind::Introduced && !had && acc.ever.contains(&k) {
+            e.kind = EventKind::Reintroduced;
+        }
+        acc.ever.insert(k);
+        acc.tally.event(term, &e);
+        acc.events.push(e);
+    }
+    if let Some(from) = &v.previous_path {
+        acc.tally.forget(from);
+    }
+    for (term, &(_, after)) in outcome.counts.iter().enumerate() {
+        let label = parsed.filter(|_| after > 0).and_then(|p| p.label_of(term));
+        acc.tally.observe(&v.revision, &v.path, term, after, label);
+    }
 }
 
 /// Parses a file's latest version again from the state (blob id or text).

@@ -37,8 +37,15 @@ impl Parsed {
         !self.occ.is_empty()
     }
 
-    fn count(&self, term: usize) -> usize {
+    /// Occurrences of term `term`.
+    pub fn count(&self, term: usize) -> usize {
         self.occ.iter().filter(|o| o.term == term).count()
+    }
+
+    /// The label of the first block carrying term `term`.
+    pub fn label_of(&self, term: usize) -> Option<String> {
+        self.first_block(term)
+            .and_then(|b| block_label(&self.doc, b))
     }
 
     fn first_block(&self, term: usize) -> Option<usize> {
@@ -69,6 +76,11 @@ impl Ctx<'_> {
             author: self.rev.author.clone(),
             summary: self.rev.summary().to_owned(),
             path: self.path.to_owned(),
+            file: self
+                .rev
+                .file
+                .clone()
+                .unwrap_or_else(|| self.path.to_owned()),
             previous_path: None,
             label: None,
             previous_label: None,
@@ -78,14 +90,36 @@ impl Ctx<'_> {
             after: None,
             replaced_by: None,
             redline: Vec::new(),
+            bracketed_before: false,
+            bracketed_after: false,
+            warnings: Vec::new(),
         }
     }
+}
+
+/// The events of one file version, and each term's occurrences in the
+/// file before and after it.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    pub events: Vec<Event>,
+    /// Per term: occurrences in the previous version and in this one.
+    pub counts: Vec<(usize, usize)>,
 }
 
 /// The events of one file version, given the previous parsed version of
 /// the file (`None` when it did not exist or could not carry the phrase)
 /// and this one (`None` when deleted or not parsed).
-pub(crate) fn version_events(ctx: &Ctx, old: Option<&Parsed>, new: Option<&Parsed>) -> Vec<Event> {
+pub(crate) fn version_events(ctx: &Ctx, old: Option<&Parsed>, new: Option<&Parsed>) -> Outcome {
+    let counts = (0..ctx.matcher.term_count())
+        .map(|t| (old.map_or(0, |o| o.count(t)), new.map_or(0, |n| n.count(t))))
+        .collect();
+    Outcome {
+        events: file_events(ctx, old, new),
+        counts,
+    }
+}
+
+fn file_events(ctx: &Ctx, old: Option<&Parsed>, new: Option<&Parsed>) -> Vec<Event> {
     let old_hot = old.is_some_and(Parsed::hot);
     let new_hot = new.is_some_and(Parsed::hot);
     if !old_hot && !new_hot {
@@ -119,11 +153,49 @@ pub(crate) fn version_events(ctx: &Ctx, old: Option<&Parsed>, new: Option<&Parse
                 out.push(e);
             }
         }
+        let mut evs = Vec::new();
         for link in &links {
-            link_events(ctx, term, link, old, new, &mut out);
+            link_events(ctx, term, link, old, new, &mut evs);
         }
+        out.extend(join_moves(evs));
     }
     out
+}
+
+/// A term lost in one block and gained in another of the same version,
+/// with nothing put in its place, stayed in the file: the paragraph was
+/// split, merged or rewritten beyond the aligner's reach. The pair becomes
+/// one event that keeps the paragraph's identity: `moved` when the label
+/// changed, else `changed`.
+fn join_moves(mut evs: Vec<Event>) -> Vec<Event> {
+    loop {
+        let lost = evs
+            .iter()
+            .position(|e| e.kind == EventKind::Removed && e.replaced_by.is_none());
+        let gained = evs.iter().position(|e| e.kind == EventKind::Introduced);
+        let (Some(r), Some(i)) = (lost, gained) else {
+            return evs;
+        };
+        let g = evs[i].clone();
+        let e = &mut evs[r];
+        let before_label = e.previous_label.take().or_else(|| e.label.take());
+        e.kind = if before_label != g.label {
+            EventKind::Moved
+        } else {
+            EventKind::Changed
+        };
+        e.previous_label = before_label.filter(|b| Some(b) != g.label.as_ref());
+        e.label = g.label;
+        e.count_after = g.count_after;
+        e.after = g.after;
+        e.bracketed_after = g.bracketed_after;
+        e.redline = match (&e.before, &e.after) {
+            (Some(b), Some(a)) => word_ops(b, a),
+            _ => Vec::new(),
+        };
+        e.warnings = super::warn::redline_warnings(&e.redline);
+        evs.remove(i);
+    }
 }
 
 /// Pairs blocks the aligner left deleted and inserted in the same gap when
@@ -206,7 +278,10 @@ struct Side {
     text: String,
     spans: Vec<(usize, usize)>,
     sentences: Vec<(usize, usize)>,
+    /// Label of the first block carrying the term (else the first block).
     label: Option<String>,
+    /// Some occurrence stands inside square brackets.
+    bracketed: bool,
 }
 
 fn side(p: Option<&Parsed>, blocks: &[usize], term: usize) -> Option<Side> {
@@ -215,6 +290,8 @@ fn side(p: Option<&Parsed>, blocks: &[usize], term: usize) -> Option<Side> {
     let mut text = String::new();
     let mut spans = Vec::new();
     let mut sents = Vec::new();
+    let mut bracketed = false;
+    let mut carrier = None;
     for &b in blocks {
         if !text.is_empty() {
             text.push('\n');
@@ -225,13 +302,16 @@ fn side(p: Option<&Parsed>, blocks: &[usize], term: usize) -> Option<Side> {
         for o in p.occ.iter().filter(|o| o.term == term && o.block == b) {
             spans.push((base + o.span.0, base + o.span.1));
             sents.push((base + o.sentence.0, base + o.sentence.1));
+            bracketed |= o.bracketed;
+            carrier.get_or_insert(b);
         }
     }
     Some(Side {
         text,
         spans,
         sentences: sents,
-        label: block_label(&p.doc, first),
+        label: block_label(&p.doc, carrier.unwrap_or(first)),
+        bracketed,
     })
 }
 
@@ -291,7 +371,10 @@ fn link_events(
         if link.renumbered {
             kinds.push(EventKind::Renumbered);
         }
-        if sentence_changed {
+        // A split or merge changes the paragraph even when the sentence
+        // around the term stays: one `changed` event keeps its identity.
+        let regrouped = link.old.len() != link.new.len();
+        if sentence_changed || regrouped {
             kinds.push(EventKind::Changed);
         }
     }
@@ -309,12 +392,15 @@ fn link_events(
         e.after = after_text.clone().filter(|s| !s.is_empty());
         if kind == EventKind::Removed {
             if let (Some(o), Some(n)) = (&o, &n) {
-                e.replaced_by = replaced_by(&segs, &o.spans, &n.text);
+                e.replaced_by = replaced_by(&segs, o, &n.text);
             }
         }
+        e.bracketed_before = o.as_ref().is_some_and(|s| s.bracketed);
+        e.bracketed_after = n.as_ref().is_some_and(|s| s.bracketed);
         if let (Some(b), Some(a)) = (&e.before, &e.after) {
             e.redline = word_ops(b, a);
         }
+        e.warnings = super::warn::redline_warnings(&e.redline);
         out.push(e);
     }
 }
@@ -405,18 +491,29 @@ fn map_range(segs: &[Seg], r: (usize, usize), to_new: bool, target: &str) -> (us
 }
 
 /// What the new text puts in place of each old occurrence that the diff
-/// touches: the occurrence's range mapped through the word diff (a change
-/// overlapping it counts whole). Distinct replacements are joined by
-/// ` … `; `None` when the term was deleted with nothing in its place.
-fn replaced_by(segs: &[Seg], spans: &[(usize, usize)], new_text: &str) -> Option<String> {
+/// touches. The occurrence's sentence is mapped through the paragraphs'
+/// diff to its new sentence; the words of the two sentences are then
+/// aligned ([`aligned_replacement`]), so the replacement is the words
+/// aligned to the removed span, not a whole merged hunk. Distinct
+/// replacements are joined by ` … `; `None` when the term was deleted with
+/// nothing in its place.
+fn replaced_by(segs: &[Seg], old: &Side, new_text: &str) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
-    for &(a, b) in spans {
+    for (&(a, b), &sent) in old.spans.iter().zip(&old.sentences) {
         if segs.iter().any(|s| s.equal && s.old.0 <= a && b <= s.old.1) {
             continue; // this occurrence survived unchanged
         }
-        let na = map_point(segs, a, false, true).min(new_text.len());
-        let nb = map_point(segs, b, true, true).clamp(na, new_text.len());
-        let t = new_text[na..nb].trim();
+        let (ns, ne) = map_range(segs, sent, true, new_text);
+        let new_s = &new_text[ns..ne];
+        let old_s = &old.text[sent.0..sent.1];
+        let t = match aligned_replacement(old_s, (a - sent.0, b - sent.0), new_s) {
+            Some(t) => t,
+            None => {
+                let na = map_point(segs, a, false, true).min(new_text.len());
+                &new_text[na..map_point(segs, b, true, true).clamp(na, new_text.len())]
+            }
+        }
+        .trim();
         if !t.is_empty() && !parts.iter().any(|p| p == t) {
             parts.push(t.to_owned());
         }
@@ -424,14 +521,129 @@ fn replaced_by(segs: &[Seg], spans: &[(usize, usize)], new_text: &str) -> Option
     (!parts.is_empty()).then(|| parts.join(" … "))
 }
 
+/// Sentences longer than this (words × words) are not aligned word by
+/// word; the paragraph diff's coarser mapping serves instead.
+const ALIGN_CELLS: usize = 1 << 20;
+
+/// The words of `new` aligned to the byte range `span` of `old`.
+///
+/// The two sentences' words (compared under [`Profile::NORMAL`]) are
+/// aligned by a heaviest common subsequence where a word weighs its length
+/// in characters, and the span's own words [`SPAN_WEIGHT`] times more, so
+/// the words the term kept anchor its replacement while a short word of
+/// the term (`de`) does not pull it away from longer common words. The replacement runs from just after the last common word
+/// before the span to just before the first common word after it, less as
+/// many leading (trailing) new words as there were changed old words
+/// before (after) the span in that stretch, when the new stretch is longer
+/// than the span: they replaced those words, not the term. `None` when the
+/// sentences are too long to align.
+fn aligned_replacement<'a>(old: &str, span: (usize, usize), new: &'a str) -> Option<&'a str> {
+    let (a, b) = (words(old), words(new));
+    if a.len() * b.len() > ALIGN_CELLS {
+        return None;
+    }
+    let i0 = a.iter().take_while(|x| x.1 < span.0).count();
+    let i1 = a.iter().take_while(|x| x.1 < span.1).count();
+    let pairs = weighted_lcs(&a, &b, (i0, i1));
+    let before = pairs.iter().rev().find(|p| p.0 < i0);
+    let after = pairs.iter().find(|p| p.0 >= i1);
+    let inside: Vec<&(usize, usize)> = pairs.iter().filter(|p| (i0..i1).contains(&p.0)).collect();
+    let (old_from, from) = before.map_or((0, 0), |p| (p.0 + 1, p.1 + 1));
+    let (old_to, to) = after.map_or((a.len(), b.len()), |p| *p);
+    // Changed old words around the span, and the new words facing them.
+    let old_lead = i0 - old_from;
+    let old_trail = old_to - i1;
+    let (span_lead, new_lead) = match inside.first() {
+        Some(p) => (p.0 - i0, p.1 - from),
+        None => (i1 - i0, to - from),
+    };
+    let mut drop_front = old_lead.min(new_lead.saturating_sub(span_lead));
+    // An elided article belongs to the word it is glued to (`l'infrastructure`).
+    while drop_front > 0 && b[from + drop_front - 1].0.ends_with(['\'', '’']) {
+        drop_front -= 1;
+    }
+    let drop_back = match (inside.last(), inside.is_empty()) {
+        (Some(p), false) => old_trail.min((to - p.1 - 1).saturating_sub(i1 - p.0 - 1)),
+        _ => old_trail.min((new_lead - drop_front).saturating_sub(i1 - i0)),
+    };
+    let (from, to) = (from + drop_front, to - drop_back);
+    Some(if from < to {
+        &new[b[from].1..b[to - 1].2]
+    } else {
+        ""
+    })
+}
+
+/// How much more a common word of the removed span weighs in the
+/// alignment than any other common word of the same length.
+const SPAN_WEIGHT: u32 = 3;
+
+/// The (old, new) index pairs of a heaviest common subsequence of `a` and
+/// `b`, words of `a` inside `span` weighing [`SPAN_WEIGHT`].
+fn weighted_lcs(
+    a: &[(String, usize, usize)],
+    b: &[(String, usize, usize)],
+    span: (usize, usize),
+) -> Vec<(usize, usize)> {
+    let w = b.len() + 1;
+    let weight = |i: usize| {
+        let len = a[i].0.chars().count() as u32;
+        if (span.0..span.1).contains(&i) {
+            SPAN_WEIGHT * len
+        } else {
+            len
+        }
+    };
+    // best[i][j]: heaviest common subsequence of a[i..] and b[j..].
+    let mut best = vec![0u32; (a.len() + 1) * w];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            let skip = best[(i + 1) * w + j].max(best[i * w + j + 1]);
+            best[i * w + j] = if a[i].0 == b[j].0 {
+                skip.max(best[(i + 1) * w + j + 1] + weight(i))
+            } else {
+                skip
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        if a[i].0 == b[j].0 && best[i * w + j] == best[(i + 1) * w + j + 1] + weight(i) {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if best[(i + 1) * w + j] >= best[i * w + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The words of `text` (punctuation and brackets left out): folded key,
+/// start, end.
+fn words(text: &str) -> Vec<(String, usize, usize)> {
+    use crate::segment::tokenize;
+    tokenize(text)
+        .into_iter()
+        .filter(|t| t.is_wordlike())
+        .map(|t| (key(t.text(text), Profile::NORMAL), t.start, t.end))
+        .collect()
+}
+
 /// The word diff of `old` and `new` ([`crate::diff::diff_text`], with its
 /// semantic clean-up) as pieces whose equal and delete texts give `old`,
 /// equal and insert texts `new`.
 fn word_ops(old: &str, new: &str) -> Vec<Piece> {
-    use crate::diff::{diff_text, DiffOptions, OpKind};
-    diff_text(old, new, &DiffOptions::default())
-        .ops
-        .into_iter()
+    use crate::diff::{diff_text, DiffOptions};
+    pieces(diff_text(old, new, &DiffOptions::default()).ops)
+}
+
+fn pieces(ops: Vec<crate::diff::Op>) -> Vec<Piece> {
+    use crate::diff::OpKind;
+    ops.into_iter()
         .map(|o| Piece {
             op: match o.op {
                 OpKind::Equal => PieceOp::Equal,
@@ -446,6 +658,60 @@ fn word_ops(old: &str, new: &str) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An old side with one occurrence in a one-sentence text.
+    fn one(text: &str, span: (usize, usize)) -> Side {
+        Side {
+            text: text.to_owned(),
+            spans: vec![span],
+            sentences: vec![(0, text.len())],
+            label: None,
+            bracketed: false,
+        }
+    }
+
+    #[test]
+    fn replaced_by_keeps_to_the_span_when_the_clause_after_it_merges() {
+        let old = "Les États s'abstiennent de toute activité portant atteinte au [noyau public de l'Internet], dont dépendent la disponibilité et l'intégrité du réseau.";
+        let new = "Les États s'abstiennent de toute activité portant atteinte à l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet.";
+        let s = old.find("noyau").unwrap();
+        let span = (s, s + "noyau public de l'Internet".len());
+        assert_eq!(
+            aligned_replacement(old, span, new),
+            Some("l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet")
+        );
+        // A short word of the term (`de`) does not pull the replacement
+        // away from longer common words.
+        let old = "Il donne caution de jouir en bon père de famille, s'il n'en est dispensé.";
+        let new = "Il donne caution de jouir raisonnablement, s'il n'en est dispensé.";
+        let s = old.find("bon").unwrap();
+        assert_eq!(
+            aligned_replacement(old, (s, s + "bon père de famille".len()), new),
+            Some("raisonnablement")
+        );
+        // Nothing of the term kept: the changed words before it are not
+        // part of its replacement.
+        let old = "Il agit en bon père de famille.";
+        let new = "Il agit raisonnablement.";
+        let s = old.find("bon").unwrap();
+        assert_eq!(
+            aligned_replacement(old, (s, s + "bon père de famille".len()), new),
+            Some("raisonnablement")
+        );
+    }
+
+    #[test]
+    fn replaced_by_is_the_words_aligned_to_the_span_not_the_hunk() {
+        let old = "21. Les États devraient s'abstenir de porter atteinte au noyau public de l'Internet, et de la protection des données des usagers.";
+        let new = "18. Les États devraient s'abstenir de porter atteinte à l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet.";
+        let segs = segments(&word_ops(old, new));
+        let s = old.find("noyau").unwrap();
+        let span = (s, s + "noyau public de l'Internet".len());
+        assert_eq!(
+            replaced_by(&segs, &one(old, span), new).as_deref(),
+            Some("l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet")
+        );
+    }
 
     #[test]
     fn replaced_by_maps_the_phrase_through_the_diff() {
@@ -462,7 +728,7 @@ mod tests {
         let s = old.find("bon").unwrap();
         let span = (s, s + "bon père de famille".len());
         assert_eq!(
-            replaced_by(&segs, &[span], new).as_deref(),
+            replaced_by(&segs, &one(old, span), new).as_deref(),
             Some("raisonnables")
         );
         let mapped = map_range(&segs, (0, old.len()), true, new);

@@ -8,8 +8,14 @@
 //! - [`MatchMode::Normalized`] (default): tokens equal under
 //!   [`crate::normalize::Profile::NORMAL`] (typography and case folded), and
 //!   French elisions folded: an elided word counts as its full form (`d'` as
-//!   `de`, `qu'` as `que`) and an elided article `l'` after `de` is ignored,
-//!   so `de l'Internet` and `d'Internet` match each other.
+//!   `de`, `qu'` as `que`) and an elided article `l'` after `de` is
+//!   *optional* on either side, so `de l'Internet` and `d'Internet` match
+//!   each other while `l'Internet` still matches inside `de l'Internet`.
+//!
+//! Keying depends on a token and (for the optional article) its
+//! predecessor only, identically in the phrase and the text, and an
+//! optional token may always be matched like any other: so every exact
+//! match is also a normalized match (the property tests check it).
 //!
 //! With a fuzzy budget of N, a match may differ from the phrase by up to N
 //! word insertions, deletions or substitutions (and always keeps at least
@@ -74,7 +80,8 @@ const ELISION_BASES: &[(&str, &str)] = &[
 #[derive(Debug, Clone)]
 struct Term {
     text: String,
-    keys: Vec<String>,
+    /// Token keys, with the optional flag (an `l'` after `de`).
+    keys: Vec<(String, bool)>,
     /// Search folds of distinctive words, for the pre-filter.
     anchors: Vec<String>,
 }
@@ -93,6 +100,9 @@ struct Keyed {
     end: usize,
     /// The token is a distinctive word (not an elision or its full form).
     anchor: bool,
+    /// The token may be skipped when matching (an elided article `l'`
+    /// after `de`: `de l'Internet` ≡ `d'Internet`).
+    optional: bool,
 }
 
 fn keyed_tokens(text: &str, mode: MatchMode) -> Vec<Keyed> {
@@ -108,6 +118,7 @@ fn keyed_tokens(text: &str, mode: MatchMode) -> Vec<Keyed> {
                 start: t.start,
                 end: t.end,
                 anchor: t.is_wordlike(),
+                optional: false,
             });
             continue;
         }
@@ -118,15 +129,14 @@ fn keyed_tokens(text: &str, mode: MatchMode) -> Vec<Keyed> {
         let elided = k.strip_suffix('\'').filter(|_| t.kind == TokenKind::Word);
         let base = elided.and_then(|e| ELISION_BASES.iter().find(|(el, _)| *el == e));
         if let Some((el, full)) = base {
-            // `de l'X` ≡ `d'X`: drop an elided article after `de`.
-            if *el == "l" && out.last().is_some_and(|p| p.key == "de") {
-                continue;
-            }
+            // `de l'X` ≡ `d'X`: an elided article after `de` is optional.
+            let optional = *el == "l" && out.last().is_some_and(|p| p.key == "de");
             out.push(Keyed {
                 key: (*full).to_owned(),
                 start: t.start,
                 end: t.end,
                 anchor: false,
+                optional,
             });
             continue;
         }
@@ -136,6 +146,7 @@ fn keyed_tokens(text: &str, mode: MatchMode) -> Vec<Keyed> {
             start: t.start,
             end: t.end,
             anchor: t.is_wordlike() && !is_base,
+            optional: false,
         });
     }
     out
@@ -175,7 +186,7 @@ impl Matcher {
             anchors.dedup();
             terms.push(Term {
                 text: text.to_owned(),
-                keys: toks.into_iter().map(|t| t.key).collect(),
+                keys: toks.into_iter().map(|t| (t.key, t.optional)).collect(),
                 anchors,
             });
         }
@@ -246,8 +257,8 @@ impl Matcher {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new(); // (distance, start, end) token indexes
         for s in 0..toks.len() {
             if budget == 0 {
-                if toks.len() - s >= p.len() && p.iter().zip(&toks[s..]).all(|(a, b)| *a == b.key) {
-                    cands.push((0, s, s + p.len()));
+                if let Some(len) = match_here(p, &toks[s..], true) {
+                    cands.push((0, s, s + len));
                 }
                 continue;
             }
@@ -375,28 +386,66 @@ pub(crate) fn fold(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The number of text tokens of `t` (a prefix) that match all of `p`,
+/// optional tokens on either side skippable; `None` without a match. At the
+/// `first` position a text token is never skipped, so a match starts on a
+/// token it uses. Tokens equal under their keys are always tried first;
+/// optional tokens are rare, so the backtracking stays shallow.
+fn match_here(p: &[(String, bool)], t: &[Keyed], first: bool) -> Option<usize> {
+    let Some(((pk, p_opt), p_rest)) = p.split_first() else {
+        return Some(0);
+    };
+    let Some((tok, t_rest)) = t.split_first() else {
+        return p.iter().all(|k| k.1).then_some(0);
+    };
+    if *pk == tok.key {
+        if let Some(n) = match_here(p_rest, t_rest, false) {
+            return Some(n + 1);
+        }
+    }
+    if *p_opt {
+        if let Some(n) = match_here(p_rest, t, first) {
+            return Some(n);
+        }
+    }
+    if tok.optional && !first {
+        return match_here(p, t_rest, false).map(|n| n + 1);
+    }
+    None
+}
+
 /// The best (distance, window length) of `p` against a prefix of `t`
 /// within `budget` word edits: smallest distance, then longest window.
 /// The window must start and end with a token equal to some phrase token
 /// at the right place (no leading or trailing insertions), and keep at
 /// least one phrase word.
-fn best_window(p: &[String], t: &[Keyed], budget: usize) -> Option<(usize, usize)> {
+/// Optional tokens (on either side) are skipped at no cost.
+fn best_window(p: &[(String, bool)], t: &[Keyed], budget: usize) -> Option<(usize, usize)> {
     let m = p.len();
-    let max_len = (m + budget).min(t.len());
-    if max_len == 0 || !p.iter().any(|k| *k == t[0].key) {
+    let optional_in_text = t.iter().take(m + budget).filter(|k| k.optional).count();
+    let max_len = (m + budget + optional_in_text).min(t.len());
+    let in_phrase = |k: &str| p.iter().any(|(pk, _)| pk == k);
+    if max_len == 0 || !in_phrase(&t[0].key) {
         return None;
     }
+    let skip = |opt: bool| usize::from(!opt);
     // prev[i] = edit distance between p[..i] and t[..j].
-    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut prev: Vec<usize> = vec![0; m + 1];
+    for i in 1..=m {
+        prev[i] = prev[i - 1] + skip(p[i - 1].1);
+    }
     let mut best: Option<(usize, usize)> = None;
     for j in 1..=max_len {
-        let mut cur = vec![j; m + 1];
+        let tok = &t[j - 1];
+        let mut cur = vec![prev[0] + skip(tok.optional); m + 1];
         for i in 1..=m {
-            let sub = prev[i - 1] + usize::from(p[i - 1] != t[j - 1].key);
-            cur[i] = sub.min(prev[i] + 1).min(cur[i - 1] + 1);
+            let sub = prev[i - 1] + usize::from(p[i - 1].0 != tok.key);
+            cur[i] = sub
+                .min(prev[i] + skip(tok.optional))
+                .min(cur[i - 1] + skip(p[i - 1].1));
         }
         let d = cur[m];
-        if d <= budget && d < m && best.is_none_or(|(bd, _)| d <= bd) && p.contains(&t[j - 1].key) {
+        if d <= budget && d < m && best.is_none_or(|(bd, _)| d <= bd) && in_phrase(&tok.key) {
             best = Some((d, j));
         }
         prev = cur;
@@ -452,6 +501,61 @@ mod tests {
             ["noyau public de l'Internet"]
         );
         assert!(b.may_match("du noyau public de l'Internet."));
+    }
+
+    #[test]
+    fn elided_article_phrase_matches_after_de() {
+        let a = m("l'Internet", 0);
+        assert_eq!(found(&a, "de l'Internet"), ["l'Internet"]);
+        assert_eq!(
+            found(&a, "de l’Internet et l'internet"),
+            ["l’Internet", "l'internet"]
+        );
+        let b = m("l'autorité parentale", 0);
+        assert_eq!(
+            found(&b, "titulaires de l'autorité parentale."),
+            ["l'autorité parentale"]
+        );
+        let c = m(
+            "l'infrastructure technique essentielle à la disponibilité ou à l'intégrité générales de l'Internet",
+            0,
+        );
+        let text = "protéger l’infrastructure technique essentielle à la disponibilité ou à l’intégrité générales de l’Internet.";
+        assert_eq!(c.find(0, text).len(), 1);
+        // `de l'` and `d'` still match each other, in both directions.
+        assert_eq!(found(&m("de l'Internet", 0), "d'Internet"), ["d'Internet"]);
+        assert_eq!(
+            found(&m("d'Internet", 0), "de l'Internet"),
+            ["de l'Internet"]
+        );
+    }
+
+    #[test]
+    fn elisions_fold_the_same_in_phrase_and_text() {
+        for (phrase, text) in [
+            ("jusqu'à la fin", "Jusqu’à la fin"),
+            ("lorsqu'il", "lorsqu’il"),
+            ("puisqu'elle", "puisqu’elle"),
+            ("qu'il", "qu’il"),
+            ("j'ai", "J’ai"),
+            ("s'engage", "s’engage"),
+            ("n'est", "n’est"),
+            ("c'est", "C’est"),
+            ("dell'Unione", "dell’Unione"),
+            ("l'accord", "de l’accord"),
+        ] {
+            assert_eq!(m(phrase, 0).find(0, text).len(), 1, "{phrase} in {text}");
+        }
+    }
+
+    #[test]
+    fn fuzzy_skips_optional_articles_for_free() {
+        let f = m("noyau public d'Internet", 1);
+        let hits = f.find(0, "le noyau public de l'Internet");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].distance, 0);
+        let g = m("l'Internet public", 1);
+        assert_eq!(g.find(0, "de l'Internet public").len(), 1);
     }
 
     #[test]
@@ -522,6 +626,87 @@ mod tests {
             let mut b = String::new();
             search_fold(&text, &mut b);
             proptest::prop_assert_eq!(fold(&text), b);
+        }
+    }
+
+    /// Words that exercise the folds: elisions with both apostrophes,
+    /// `de` before `l'`, case and typography variants.
+    fn word() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "de",
+            "De",
+            "l'",
+            "l’",
+            "L'",
+            "d'",
+            "d’",
+            "qu'",
+            "jusqu'",
+            "s’",
+            "n'",
+            "c'",
+            "le",
+            "la",
+            "Internet",
+            "internet",
+            "autorité",
+            "Autorité",
+            "parentale",
+            "noyau",
+            "public",
+            "à",
+            "dell'",
+            "l'Internet",
+            "d'Internet",
+            ",",
+            "«",
+            "»",
+            "  ",
+            "\n",
+        ])
+    }
+
+    fn joined(words: &[&str]) -> String {
+        let mut s = String::new();
+        for w in words {
+            if !s.is_empty() && !s.ends_with('\'') && !s.ends_with('’') {
+                s.push(' ');
+            }
+            s.push_str(w);
+        }
+        s
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Normalized matching finds every exact match: each exact match
+        /// overlaps a normalized one, and there are at least as many.
+        #[test]
+        fn normalized_matches_cover_exact_matches(
+            phrase in proptest::collection::vec(word(), 1..4),
+            text in proptest::collection::vec(word(), 0..14),
+            fuzzy in 0usize..2,
+        ) {
+            let (phrase, text) = (joined(&phrase), joined(&text));
+            let opts = |mode| MatchOptions { mode, fuzzy };
+            let (Ok(ex), Ok(no)) = (
+                Matcher::new(&phrase, &[], &opts(MatchMode::Exact)),
+                Matcher::new(&phrase, &[], &opts(MatchMode::Normalized)),
+            ) else {
+                return Ok(()); // no word, or a budget larger than the phrase
+            };
+            let exact = ex.find(0, &text);
+            let norm = no.find(0, &text);
+            for e in &exact {
+                proptest::prop_assert!(
+                    norm.iter().any(|n| n.start < e.end && e.start < n.end),
+                    "exact match {:?} of {phrase:?} in {text:?} missed: {norm:?}",
+                    &text[e.start..e.end]
+                );
+            }
+            if fuzzy == 0 {
+                proptest::prop_assert!(norm.len() >= exact.len());
+            }
         }
     }
 

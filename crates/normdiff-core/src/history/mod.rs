@@ -46,8 +46,10 @@ mod events;
 pub mod matcher;
 mod occur;
 mod source;
+mod summary;
 #[cfg(test)]
 mod tests;
+mod warn;
 
 pub use cache::DocumentCache;
 pub use date::Timestamp;
@@ -57,6 +59,7 @@ pub use occur::{block_label, Occurrence};
 pub use source::{
     BlobStore, Content, NoStore, Revision, SourceStats, VecSource, Version, VersionSource,
 };
+pub use summary::{Replacement, Sighting, TermSummary};
 
 use serde::Serialize;
 
@@ -139,8 +142,12 @@ pub struct Event {
     pub author: String,
     /// First line of the version's message.
     pub summary: String,
-    /// Path of the file in this version.
+    /// Path of the file in this version (for a list of files: the first
+    /// draft's name, the document's identity).
     pub path: String,
+    /// The file this version was read from: `path` for git history, the
+    /// draft's own file for a list of files.
+    pub file: String,
     /// Path before a rename (`renamed` events), otherwise `None`.
     pub previous_path: Option<String>,
     /// Label of the block in this version (`18`, `Article 1374 ¶1`...); for
@@ -162,6 +169,14 @@ pub struct Event {
     pub replaced_by: Option<String>,
     /// Word-level redline from `before` to `after`.
     pub redline: Vec<Piece>,
+    /// The term stood inside square brackets (a draft's disputed text)
+    /// before the event.
+    pub bracketed_before: bool,
+    /// The term stands inside square brackets after the event.
+    pub bracketed_after: bool,
+    /// What the redline hides from a reader: invisible or bidirectional
+    /// characters added or removed, look-alike letters from another script.
+    pub warnings: Vec<String>,
 }
 
 /// Counters of a walk.
@@ -210,6 +225,10 @@ pub struct History {
     pub mode: MatchMode,
     /// Word edits allowed (0 unless fuzzy).
     pub fuzzy: usize,
+    /// One summary per term (the phrase, then each variant).
+    pub summary: Vec<TermSummary>,
+    /// The last version walked (no label), if any.
+    pub last_version: Option<Sighting>,
     /// Events in time order (version order; within a version, term then
     /// block order).
     pub events: Vec<Event>,

@@ -18,6 +18,9 @@ pub struct Occurrence {
     pub sentence: (usize, usize),
     /// Word edits between the match and the term (fuzzy matching).
     pub distance: usize,
+    /// The match stands inside square brackets (`[...]`, a draft's
+    /// disputed text), within its block.
+    pub bracketed: bool,
 }
 
 /// All occurrences of all terms in `doc`, in (term, block, offset) order.
@@ -39,11 +42,24 @@ pub fn find_occurrences(doc: &Document, matcher: &Matcher) -> Vec<Occurrence> {
                     span: (h.start, h.end),
                     sentence: sentence_around(&sents, h.start, h.end),
                     distance: h.distance,
+                    bracketed: in_brackets(&b.text, h.start, h.end),
                 });
             }
         }
     }
     out
+}
+
+/// Does `[start, end)` of `text` stand inside square brackets: an
+/// unclosed `[` before it and a `]` after it, before any new `[`?
+pub(crate) fn in_brackets(text: &str, start: usize, end: usize) -> bool {
+    let opened = text[..start]
+        .rfind(['[', ']'])
+        .is_some_and(|i| text.as_bytes()[i] == b'[');
+    let closed = text[end..]
+        .find(['[', ']'])
+        .is_some_and(|i| text.as_bytes()[end + i] == b']');
+    opened && closed
 }
 
 /// The smallest run of sentences covering `[start, end)`.
@@ -118,6 +134,16 @@ mod tests {
             block_label(&doc, occ[0].block).as_deref(),
             Some("Article 1374 ¶1")
         );
+    }
+
+    #[test]
+    fn brackets_around_the_match() {
+        let t = "a [noyau public] b";
+        let s = t.find("noyau").unwrap();
+        assert!(in_brackets(t, s, s + "noyau public".len()));
+        assert!(!in_brackets("a [x] noyau [y]", 6, 11));
+        assert!(!in_brackets("noyau", 0, 5));
+        assert!(in_brackets("[le noyau public de l'Internet]", 4, 30));
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct Revision {
     pub author: String,
     /// Full message; reports show its first line.
     pub message: String,
+    /// The file this revision was read from, when it is not the document's
+    /// path (one draft of an ordered list of files); `None` for git.
+    pub file: Option<String>,
 }
 
 impl Revision {
@@ -29,6 +32,7 @@ impl Revision {
             time: None,
             author: author.to_owned(),
             message: message.to_owned(),
+            file: None,
         }
     }
 

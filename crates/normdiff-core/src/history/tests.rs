@@ -264,3 +264,117 @@ fn retained_documents_do_not_grow_with_history() {
     assert!(long.documents <= 1 + opts.batch, "{long:?}");
     assert_eq!(long.files, 21);
 }
+
+/// A paragraph with two sentences, the phrase in the second.
+const B2: &str = "Chaque État rend compte de sa gestion. Il administre les biens confiés en bon père de famille.";
+
+#[test]
+fn second_occurrence_in_a_version_that_had_it_is_introduced_not_reintroduced() {
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, B, C])),
+        v("2", "a.txt", &doc(&[A, B, C, B])),
+    ]);
+    let k: Vec<_> = h.events.iter().map(|e| e.kind.name()).collect();
+    assert_eq!(k, ["introduced", "introduced"]);
+}
+
+#[test]
+fn reintroduced_means_present_then_absent_then_present() {
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, B, C])),
+        v("2", "a.txt", &doc(&[A, C])),
+        v("3", "a.txt", &doc(&[A, C, D])),
+        v("4", "a.txt", &doc(&[A, B, C, D])),
+    ]);
+    let k: Vec<_> = h
+        .events
+        .iter()
+        .map(|e| (e.commit.as_str(), e.kind.name()))
+        .collect();
+    assert_eq!(
+        k,
+        [("1", "introduced"), ("2", "removed"), ("4", "reintroduced")]
+    );
+}
+
+#[test]
+fn split_paragraph_keeps_identity() {
+    // ¶2 is split in two; the phrase goes with the second half (new ¶3).
+    let (first, second) = B2.split_at(B2.find(" Il ").unwrap());
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, B2, C])),
+        v("2", "a.txt", &doc(&[A, first, second.trim(), C])),
+    ]);
+    assert_eq!(
+        kinds(&h),
+        [("1", "introduced", Some("2")), ("2", "changed", Some("3"))]
+    );
+    assert_eq!(h.events[1].previous_label.as_deref(), Some("2"));
+}
+
+#[test]
+fn merged_paragraph_keeps_identity_and_its_previous_number() {
+    // Old ¶3 (the phrase) merges into ¶2: the event says 3 → 2.
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, C, B, D])),
+        v("2", "a.txt", &doc(&[A, &format!("{C} {B}"), D])),
+    ]);
+    let e = h.events.last().unwrap();
+    assert_ne!(e.kind, EventKind::Removed);
+    assert_ne!(e.kind, EventKind::Reintroduced);
+    assert_eq!(h.events.len(), 2, "{:?}", kinds(&h));
+    assert_eq!(e.label.as_deref(), Some("2"));
+    assert_eq!(e.previous_label.as_deref(), Some("3"));
+}
+
+#[test]
+fn renumbering_gives_the_previous_number() {
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, C, D, B])),
+        v("2", "a.txt", &doc(&[A, B])),
+    ]);
+    let e = h.events.last().unwrap();
+    assert_eq!(e.kind, EventKind::Renumbered);
+    assert_eq!(
+        (e.previous_label.as_deref(), e.label.as_deref()),
+        (Some("4"), Some("2"))
+    );
+}
+
+#[test]
+fn bracketing_is_flagged_on_a_changed_event() {
+    let bracketed = B.replace("bon père de famille", "[bon père de famille]");
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, B])),
+        v("2", "a.txt", &doc(&[A, &bracketed])),
+    ]);
+    let e = h.events.last().unwrap();
+    assert_eq!(e.kind, EventKind::Changed);
+    assert!(!e.bracketed_before && e.bracketed_after);
+}
+
+#[test]
+fn summary_says_where_the_term_went() {
+    let replaced = B.replace("en bon père de famille", "raisonnablement");
+    let h = run(vec![
+        v("1", "a.txt", &doc(&[A, B])),
+        v("2", "a.txt", &doc(&[B, A])),
+        v("3", "a.txt", &doc(&[replaced.as_str(), A])),
+    ]);
+    let s = &h.summary[0];
+    assert_eq!(s.term, "bon père de famille");
+    let first = s.first.as_ref().unwrap();
+    assert_eq!(
+        (first.commit.as_str(), first.label.as_deref()),
+        ("1", Some("2"))
+    );
+    let last = s.last_seen.as_ref().unwrap();
+    assert_eq!(
+        (last.commit.as_str(), last.label.as_deref()),
+        ("2", Some("1"))
+    );
+    assert!(!s.in_last_version);
+    assert_eq!(s.replaced_by.len(), 1);
+    assert_eq!(s.replaced_by[0].text, "raisonnablement");
+    assert_eq!(s.replaced_by[0].version.commit, "3");
+}

@@ -10,6 +10,7 @@ use normdiff_core::history::{
     trace, History, MatchMode, MatchOptions, Matcher, Progress, TraceOptions, VersionSource,
 };
 use normdiff_git::{GitOptions, GitSource, Relevance};
+use normdiff_render::trace::Lang;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,6 +24,15 @@ pub enum TraceFormat {
     Json,
     /// A standalone HTML page.
     Html,
+}
+
+/// The language of the report's own words.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportLang {
+    /// English.
+    En,
+    /// French.
+    Fr,
 }
 
 #[derive(Debug, Args)]
@@ -63,6 +73,10 @@ pub struct TraceArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "markdown")]
     pub format: TraceFormat,
+    /// Language of the report's own words (headings, status lines, event
+    /// names) in Markdown and HTML; the document's text is never translated.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: ReportLang,
     /// Write the output to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -100,10 +114,20 @@ pub fn run(args: TraceArgs) -> anyhow::Result<ExitCode> {
         walk(source, &matcher)?
     };
     let mut out = Output::open(args.output.as_deref())?;
+    let lang = match args.lang {
+        ReportLang::En => Lang::En,
+        ReportLang::Fr => Lang::Fr,
+    };
     match args.format {
-        TraceFormat::Markdown => normdiff_render::trace::markdown(&history, &mut out)?,
+        TraceFormat::Markdown => normdiff_render::trace::markdown(&history, lang, &mut out)?,
         TraceFormat::Json => normdiff_render::trace::json(&history, &mut out)?,
-        TraceFormat::Html => normdiff_render::trace::html(&history, &mut out)?,
+        TraceFormat::Html => normdiff_render::trace::html(&history, lang, &mut out)?,
+    }
+    for (n, w) in normdiff_render::trace::warnings(&history) {
+        eprintln!(
+            "normdiff: warning: event {n}: {}",
+            normdiff_render::escape::terminal(w)
+        );
     }
     out.finish()?;
     let s = &history.stats;
