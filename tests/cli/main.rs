@@ -4,11 +4,14 @@
 //! when it is absent.
 
 mod align;
+mod browser;
 mod check;
 mod diff;
 mod examples;
 mod hostile;
 mod locate;
 mod parse;
+mod redline;
+mod redline_browser;
 mod trace;
 mod util;
