@@ -93,8 +93,10 @@ pub enum Command {
     /// Reads the watch file (.normdiff.toml at the repository root, or
     /// --watch FILE: `[[watch]]` phrases and `[[protect]]` paragraphs; format in
     /// docs/watch-file.md) and compares two versions of every watched file:
-    /// two git revisions (renamed files followed), two directories or two
-    /// files. Paragraphs are aligned, so a renumbered or moved paragraph
+    /// two git revisions (renamed files followed), a revision and the
+    /// working tree (--head WORKTREE, the default when tracked files have
+    /// uncommitted changes), two directories or two files. Paragraphs are
+    /// aligned, so a renumbered or moved paragraph
     /// whose wording is intact is reported as such, never as a change. For
     /// each entry: unchanged, changed (with the redline of the sentence),
     /// removed (with what replaced it), added, moved, renumbered, renamed.
@@ -107,6 +109,7 @@ pub enum Command {
     ///
     /// Examples:
     ///   normdiff check --base origin/main --head HEAD
+    ///   normdiff check --base HEAD --head WORKTREE
     ///   normdiff check --base main --format markdown -o comment.md
     ///   normdiff check --base "$BASE_SHA" --head "$HEAD_SHA" --format github
     ///   normdiff check drafts/v1 drafts/v2 --watch agreed.toml

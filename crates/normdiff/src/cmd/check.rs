@@ -20,6 +20,9 @@ use std::process::ExitCode;
 /// directory without git).
 pub const DEFAULT_WATCH: &str = ".normdiff.toml";
 
+/// The `--head` value naming the working tree.
+pub const WORKTREE: &str = "WORKTREE";
+
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum CheckFormat {
     /// Plain text for terminals and CI logs.
@@ -44,9 +47,11 @@ pub struct CheckArgs {
     /// request).
     #[arg(long, value_name = "REV")]
     pub base: Option<String>,
-    /// The head revision.
-    #[arg(long, value_name = "REV", default_value = "HEAD")]
-    pub head: String,
+    /// The head revision, or WORKTREE for the files as they are in the
+    /// working tree (uncommitted edits; for a pre-commit hook) [default:
+    /// WORKTREE when a tracked file has uncommitted changes, else HEAD].
+    #[arg(long, value_name = "REV")]
+    pub head: Option<String>,
     /// The repository (any directory inside it).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub repo: PathBuf,
@@ -66,6 +71,38 @@ pub struct CheckArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// `dir` joined with `rel` as the repository containing `dir` knows it
+/// (relative to its root, `/`-separated), or as given outside a repository.
+fn repo_path(dir: &Path, rel: &str) -> String {
+    let joined = dir.join(rel);
+    let in_repo = Repo::open(dir).ok().and_then(|repo| {
+        let root = repo.root().canonicalize().ok()?;
+        let full = dir.canonicalize().ok()?.join(rel);
+        full.strip_prefix(root)
+            .ok()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+    });
+    in_repo.unwrap_or_else(|| joined.to_string_lossy().into_owned())
+}
+
+/// In directory mode, names every file of `report` by its path in the
+/// repository (`drafts/v2/report.md`), not relative to the directory, so
+/// annotations and messages point at files that exist.
+fn repo_paths(report: &mut normdiff_core::check::CheckReport, old: &Path, new: &Path) {
+    for e in &mut report.entries {
+        for f in &mut e.findings {
+            let dir = if f.side == "head" { new } else { old };
+            f.location.path = repo_path(dir, &f.location.path);
+            if let Some(p) = &f.previous_path {
+                f.previous_path = Some(repo_path(old, p));
+            }
+        }
+        for l in &mut e.locations {
+            l.path = repo_path(new, &l.path);
+        }
+    }
 }
 
 fn read_watch(path: &Path) -> anyhow::Result<WatchFile> {
@@ -152,9 +189,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     p.strip_prefix(r).ok().map(|x| x.to_string_lossy().replace('\\', "/"))
                 });
             let b = repo.resolve(base)?;
-            let h = repo.resolve(&args.head)?;
-            let files = git_files(&repo, &b, &h, &w, exclude.as_deref(), max)?;
-            (files, w, false, base.clone(), args.head.clone())
+            let head = match &args.head {
+                Some(h) => h.clone(),
+                None if repo.is_dirty()? => {
+                    eprintln!("normdiff: note: uncommitted changes: comparing {base} with the working tree (--head HEAD compares commits)");
+                    WORKTREE.to_owned()
+                }
+                None => "HEAD".to_owned(),
+            };
+            let worktree = head == WORKTREE;
+            let h = repo.resolve(if worktree { "HEAD" } else { &head })?;
+            let files = git_files(&repo, &b, &h, worktree, &w, exclude.as_deref(), max)?;
+            (files, w, false, base.clone(), head)
         }
         _ => bail!("give --base REV (and --head REV) to compare git revisions, or OLD NEW to compare two directories or files"),
     };
@@ -164,7 +210,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         base_name,
         head_name,
     };
-    let report = run_check(&files, &watches, &protects, &opts)?;
+    let mut report = run_check(&files, &watches, &protects, &opts)?;
+    if let (Some(old), Some(new), false) = (&args.old, &args.new, single) {
+        repo_paths(&mut report, old, new);
+    }
     let renderer: Box<dyn RenderCheck> = match args.format {
         CheckFormat::Text => Box::new(Text),
         CheckFormat::Markdown => Box::new(Markdown),
