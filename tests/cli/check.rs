@@ -636,3 +636,29 @@ fn head_worktree_catches_an_uncommitted_edit() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("\"removed\""), "{out}");
 }
+
+/// The README's example watch file, run on the README's scenario (a
+/// reworded phrase), prints exactly the README's example output.
+#[test]
+fn readme_example_watch_file_and_output_agree() {
+    let readme = std::fs::read_to_string(crate::util::root().join("README.md")).unwrap();
+    let section = &readme[readme.find("## `normdiff check`").unwrap()..];
+    let block = |fence: &str| -> String {
+        let start = section.find(fence).unwrap() + fence.len();
+        let end = start + section[start..].find("```").unwrap();
+        section[start..end].trim_start_matches('\n').to_owned()
+    };
+    let (watch, output) = (block("```toml\n"), block("```text\n"));
+    let mut r = Repo::with_base(&watch);
+    r.write(
+        "report.md",
+        &BASE.replace(
+            "noyau public de l'Internet",
+            "l'infrastructure technique essentielle de l'Internet",
+        ),
+    );
+    r.commit("reword");
+    let (code, out, err) = r.check(&[]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out, output, "README example output is stale");
+}
