@@ -662,3 +662,18 @@ fn readme_example_watch_file_and_output_agree() {
     assert_eq!(code, 1, "{err}");
     assert_eq!(out, output, "README example output is stale");
 }
+
+#[test]
+fn colour_like_diff() {
+    let mut r = Repo::with_base(WATCH);
+    r.write("report.md", &BASE.replace("noyau public", "noyau mondial"));
+    r.commit("reword");
+    let (_, out, _) = r.check(&["--color", "always"]);
+    assert!(out.contains("\u{1b}[1;31mFAIL"), "{out}");
+    let (_, out, _) = r.check(&[]);
+    assert!(!out.contains('\u{1b}'), "not a terminal: {out}");
+    let (_, out, _) = r.check(&["--color", "never"]);
+    assert!(!out.contains('\u{1b}'));
+    let (_, _, err) = r.check(&["--format", "json", "--color", "always"]);
+    assert!(err.contains("--color has no effect"), "{err}");
+}

@@ -5,24 +5,11 @@
 //! `(stdin)`, terminal by default on a terminal, completions, man page,
 //! `--help`).
 
+use crate::diff::diff;
 use crate::util::{normdiff, root};
 
 const OLD: &str = "fixtures/drafts/gge/old.txt";
 const NEW: &str = "fixtures/drafts/gge/new.txt";
-
-fn diff(args: &[&str]) -> (i32, String, String) {
-    let out = normdiff()
-        .current_dir(root())
-        .arg("diff")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// A bare sub-paragraph label (`¶ a)` with no paragraph number before it).
 fn has_bare_label(s: &str) -> bool {

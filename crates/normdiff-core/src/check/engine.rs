@@ -207,10 +207,17 @@ pub(crate) fn verdict(findings: &[Finding], on_change: OnChange) -> (Verdict, bo
 }
 
 /// The first line of block `i` of `doc` as a location.
+/// A labelled block is named by its qualified label (`24 a)`, as `diff`
+/// names it), an unlabelled one as [`block_label`] does.
 pub(crate) fn location(doc: &Document, path: &str, i: usize) -> Location {
+    let labelled = doc.blocks.get(i).is_some_and(|b| b.label.is_some());
     Location {
         path: path.to_owned(),
-        label: block_label(doc, i),
+        label: if labelled {
+            Some(crate::report::qualified_name(doc, i))
+        } else {
+            block_label(doc, i)
+        },
         line: doc.blocks.get(i).map_or(1, |b| b.lines[0]),
         end_line: doc.blocks.get(i).map_or(1, |b| b.lines[0]),
     }

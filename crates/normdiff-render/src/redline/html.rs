@@ -21,7 +21,7 @@
 
 use super::glance::glance;
 use super::view::{items, moved_from_line, place, run_line, Item, ViewOptions};
-use super::{changes_line, heading, lang_of, pieces, summary_rows, title, warning_lines};
+use super::{changes_line, heading, lang_of, pieces, title, warning_lines};
 use super::{with_context, Piece, PieceKind, Render};
 use crate::escape::html as esc;
 use normdiff_core::align::LinkKind;
@@ -150,12 +150,7 @@ impl Html {
 
     fn summary(&self, report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
         let s = &report.summary;
-        let rows: Vec<String> = summary_rows(s)
-            .into_iter()
-            .filter(|&(_, n)| n > 0)
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
-        writeln!(out, "<p dir=\"auto\">Pairs: {}.</p>", rows.join(", "))?;
+        writeln!(out, "<p dir=\"auto\">Pairs: {}.</p>", super::pairs_line(s))?;
         if let Some(line) = changes_line(s) {
             writeln!(out, "<p dir=\"auto\">{}</p>", esc(&line))?;
         }

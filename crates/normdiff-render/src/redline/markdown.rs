@@ -19,7 +19,7 @@
 //! as `¶`.
 
 use super::glance::glance;
-use super::view::{items, moved_from_line, place, run_line, Item, ViewOptions};
+use super::view::{items, one_line, Item, ViewOptions};
 use super::{changes_line, heading, light_tag, pieces, title, warning_lines, with_context};
 use super::{PieceKind, Render};
 use crate::escape::{markdown as esc, markdown_line_start};
@@ -118,12 +118,7 @@ impl Markdown {
             }
             writeln!(out)?;
         }
-        let rows: Vec<String> = super::summary_rows(s)
-            .into_iter()
-            .filter(|&(_, n)| n > 0)
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
-        writeln!(out, "Pairs: {}.\n", rows.join(", "))?;
+        writeln!(out, "Pairs: {}.\n", super::pairs_line(s))?;
         if let Some(line) = changes_line(s) {
             writeln!(out, "{}\n", esc(&line))?;
         }
@@ -150,25 +145,17 @@ impl Render for Markdown {
         writeln!(out, "## Redline")?;
         let mut in_list = false;
         for item in items(report, &self.view) {
-            let one_line = match item {
-                Item::Pair(i) => {
+            let Some(one_line) = one_line(report, &item) else {
+                if let Item::Pair(i) = item {
                     let pair = &report.pairs[i];
                     writeln!(out, "\n### {}\n", esc(&heading(pair)))?;
                     let body = self.body(pair);
                     if !body.is_empty() {
                         writeln!(out, "{body}")?;
                     }
-                    in_list = false;
-                    continue;
                 }
-                Item::Renumbered(i) => format!("{} · renumbered only", place(&report.pairs[i])),
-                Item::MovedFrom(i) => format!("{} (old place)", moved_from_line(&report.pairs[i])),
-                Item::Run {
-                    kind,
-                    first,
-                    last,
-                    front,
-                } => run_line(report, kind, first, last, front),
+                in_list = false;
+                continue;
             };
             if !in_list {
                 writeln!(out)?;

@@ -169,6 +169,17 @@ pub(crate) fn summary_rows(s: &Summary) -> Vec<(&'static str, usize)> {
     rows
 }
 
+/// `unchanged 3, modified 5, moved 1, renumbered 8`: the non-zero pair
+/// counts, not escaped.
+pub(crate) fn pairs_line(s: &Summary) -> String {
+    let rows: Vec<String> = summary_rows(s)
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    rows.join(", ")
+}
+
 /// One line about changes per class, not escaped:
 /// `changes: substantive 12, typography 3 · ignored: case 2`, or `None`
 /// when there are none.

@@ -12,8 +12,8 @@
 //! ([`crate::escape::terminal`]), so a document cannot drive the terminal.
 
 use super::glance::glance;
-use super::view::{items, moved_from_line, place, run_line, Item, ViewOptions};
-use super::{changes_line, heading, light_tag, pieces, summary_rows, title, warning_lines};
+use super::view::{items, one_line, Item, ViewOptions};
+use super::{changes_line, heading, light_tag, pieces, title, warning_lines};
 use super::{with_context, Piece, PieceKind, Render};
 use crate::escape::terminal as esc;
 use normdiff_core::report::{DiffReport, Pair};
@@ -86,12 +86,7 @@ impl Terminal {
     fn head(&self, report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
         let s = &report.summary;
         writeln!(out, "{}", self.paint(BOLD, &esc(&title(report)), ("", "")))?;
-        let rows: Vec<String> = summary_rows(s)
-            .into_iter()
-            .filter(|&(_, n)| n > 0)
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
-        writeln!(out, "pairs: {}", rows.join(", "))?;
+        writeln!(out, "pairs: {}", super::pairs_line(s))?;
         if let Some(line) = changes_line(s) {
             writeln!(out, "{}", esc(&line))?;
         }
@@ -127,22 +122,14 @@ impl Render for Terminal {
             writeln!(out, "{}", self.paint(YELLOW, &line, ("", "")))?;
         }
         for item in items(report, &self.view) {
-            let line = match item {
-                Item::Pair(i) => {
+            let Some(line) = one_line(report, &item) else {
+                if let Item::Pair(i) = item {
                     let pair = &report.pairs[i];
                     let h = format!("── {} ──", esc(&heading(pair)));
                     writeln!(out, "\n{}", self.paint(BOLD, &h, ("", "")))?;
                     writeln!(out, "{}", self.body(pair))?;
-                    continue;
                 }
-                Item::Renumbered(i) => format!("{} · renumbered only", place(&report.pairs[i])),
-                Item::MovedFrom(i) => format!("{} (old place)", moved_from_line(&report.pairs[i])),
-                Item::Run {
-                    kind,
-                    first,
-                    last,
-                    front,
-                } => run_line(report, kind, first, last, front),
+                continue;
             };
             writeln!(
                 out,

@@ -260,6 +260,22 @@ pub(crate) fn run_line(
     )
 }
 
+/// The text of a one-line item (renumber-only pair, old place of a moved
+/// pair, collapsed run), not escaped; `None` for a pair shown in full.
+pub(crate) fn one_line(report: &DiffReport, item: &Item) -> Option<String> {
+    Some(match *item {
+        Item::Pair(_) => return None,
+        Item::Renumbered(i) => format!("{} · renumbered only", place(&report.pairs[i])),
+        Item::MovedFrom(i) => format!("{} (old place)", moved_from_line(&report.pairs[i])),
+        Item::Run {
+            kind,
+            first,
+            last,
+            front,
+        } => run_line(report, kind, first, last, front),
+    })
+}
+
 /// The one line of a moved pair's old place, not escaped:
 /// `¶ 31 moved to ¶ 66 (below)`.
 pub(crate) fn moved_from_line(pair: &Pair) -> String {

@@ -2,7 +2,7 @@
 //! (two git revisions, two directories or two files).
 
 use crate::check_source::{dir_files, git_files, two_files};
-use crate::cmd::diff::IgnoreClass;
+use crate::cmd::diff::{ColorChoice, ColorEnv, IgnoreClass};
 use crate::exit;
 use crate::input::InputArgs;
 use crate::output::Output;
@@ -66,11 +66,33 @@ pub struct CheckArgs {
     /// characters and look-alike letters always count.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "CLASSES")]
     pub ignore: Vec<IgnoreClass>,
+    /// When to colour the text format [default: auto: on a terminal,
+    /// unless NO_COLOR is set or TERM=dumb].
+    #[arg(long, value_enum)]
+    pub color: Option<ColorChoice>,
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// Should the text report be coloured? Like `diff`: `--color`, else on a
+/// terminal unless `NO_COLOR` or `TERM=dumb`; other formats warn when
+/// colour is asked for.
+fn check_color(args: &CheckArgs) -> bool {
+    use std::io::IsTerminal;
+    let text = args.format == CheckFormat::Text;
+    if !text && matches!(args.color, Some(ColorChoice::Always | ColorChoice::Auto)) {
+        eprintln!("normdiff: warning: --color has no effect on this format; only the text format is coloured");
+    }
+    let env = ColorEnv::read();
+    let tty = args.output.is_none() && std::io::stdout().is_terminal();
+    text && match args.color.unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => tty && !env.no_color && !env.term_dumb,
+    }
 }
 
 /// `dir` joined with `rel` as the repository containing `dir` knows it
@@ -214,8 +236,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if let (Some(old), Some(new), false) = (&args.old, &args.new, single) {
         repo_paths(&mut report, old, new);
     }
+    let color = check_color(&args);
     let renderer: Box<dyn RenderCheck> = match args.format {
-        CheckFormat::Text => Box::new(Text),
+        CheckFormat::Text => Box::new(Text { color }),
         CheckFormat::Markdown => Box::new(Markdown),
         CheckFormat::Json => Box::new(Json),
         CheckFormat::Github => Box::new(Github),

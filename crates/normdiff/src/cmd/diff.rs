@@ -195,7 +195,7 @@ pub struct ColorEnv {
 }
 
 impl ColorEnv {
-    fn read() -> ColorEnv {
+    pub fn read() -> ColorEnv {
         ColorEnv {
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             term_dumb: std::env::var_os("TERM").is_some_and(|v| v == "dumb"),
