@@ -372,10 +372,12 @@ fn directories_and_files_without_git() {
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["entries"][0]["status"], "removed");
-    assert_eq!(
-        v["entries"][0]["findings"][0]["location"]["path"],
-        "sub/report.md"
-    );
+    // Paths name files that exist (outside a repository: as given).
+    let path = v["entries"][0]["findings"][0]["location"]["path"]
+        .as_str()
+        .unwrap();
+    assert_eq!(path, new.join("sub/report.md").to_str().unwrap());
+    assert!(Path::new(path).is_file());
     // Two files: the same, and identical files pass.
     let (o, n) = (old.join("sub/report.md"), new.join("sub/report.md"));
     let out = normdiff()
@@ -531,4 +533,147 @@ fn civil_code_2014_law_as_a_pull_request() {
         let r = f["replaced_by"].as_str().unwrap_or("");
         assert!(r == "raisonnablement" || r == "raisonnables", "{f:#}");
     }
+}
+
+/// A hard-wrapped report whose watched phrase sits on the paragraph's third
+/// and fourth lines.
+const WRAPPED: &str = "# Rapport\n\n\
+1. Le Groupe note les débats.\n\n\
+2. Les États ne devraient pas porter\n\
+atteinte, en aucune circonstance et\n\
+en aucun cas, au noyau public de\n\
+l'Internet. Ils coopèrent.\n\n\
+3. Les normes sont volontaires.\n";
+
+#[test]
+fn github_annotations_point_at_the_changed_lines() {
+    let mut r = Repo::new();
+    r.write(".normdiff.toml", WATCH);
+    r.write("report.md", WRAPPED);
+    r.commit("base");
+    r.git(&["checkout", "-q", "-b", "pr"]);
+    r.write(
+        "report.md",
+        &WRAPPED.replace(
+            "noyau public de\nl'Internet",
+            "noyau mondial de\nl'Internet",
+        ),
+    );
+    r.commit("reword");
+    let (code, out, err) = r.check(&["--format", "github"]);
+    assert_eq!(code, 1, "{err}");
+    let line = out.lines().find(|l| l.starts_with("::error")).expect(&out);
+    // The paragraph starts on line 5; the changed word is on line 7.
+    assert!(line.contains("file=report.md,line=7,"), "{line}");
+    let (_, v) = r.check_json(&[]);
+    let loc = &v["entries"][0]["findings"][0]["location"];
+    assert_eq!(
+        (loc["line"].as_u64(), loc["end_line"].as_u64()),
+        (Some(7), Some(7)),
+        "{v}"
+    );
+}
+
+#[test]
+fn directory_mode_names_files_as_the_repository_knows_them() {
+    let mut r = Repo::new();
+    r.write(".normdiff.toml", WATCH);
+    r.write("drafts/v1/report.md", BASE);
+    r.write(
+        "drafts/v2/report.md",
+        &BASE.replace("noyau public", "noyau mondial"),
+    );
+    r.commit("drafts");
+    let out = normdiff()
+        .current_dir(r.dir.join("drafts"))
+        .args([
+            "check",
+            "v1",
+            "v2",
+            "--watch",
+            "../.normdiff.toml",
+            "--format",
+            "github",
+        ])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{s}");
+    let line = s.lines().find(|l| l.starts_with("::error")).expect(&s);
+    assert!(line.contains("file=drafts/v2/report.md,line="), "{line}");
+    assert!(r.dir.join("drafts/v2/report.md").is_file());
+}
+
+#[test]
+fn head_worktree_catches_an_uncommitted_edit() {
+    let r = Repo::with_base(WATCH);
+    r.write("report.md", &BASE.replace("noyau public", "noyau mondial"));
+    let run = |args: &[&str]| {
+        let out = normdiff()
+            .current_dir(&r.dir)
+            .args(["check", "--base", "main"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, _) = run(&["--head", "WORKTREE"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("public-core"), "{out}");
+    // Without --head, a dirty working tree is what is checked, with a note.
+    let (code, _, err) = run(&[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("working tree"), "{err}");
+    // The commits themselves do not differ.
+    assert_eq!(run(&["--head", "HEAD"]).0, 0);
+    // A deleted file counts as removed.
+    std::fs::remove_file(r.dir.join("report.md")).unwrap();
+    let (code, out, _) = run(&["--head", "WORKTREE", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("\"removed\""), "{out}");
+}
+
+/// The README's example watch file, run on the README's scenario (a
+/// reworded phrase), prints exactly the README's example output.
+#[test]
+fn readme_example_watch_file_and_output_agree() {
+    let readme = std::fs::read_to_string(crate::util::root().join("README.md")).unwrap();
+    let section = &readme[readme.find("## `normdiff check`").unwrap()..];
+    let block = |fence: &str| -> String {
+        let start = section.find(fence).unwrap() + fence.len();
+        let end = start + section[start..].find("```").unwrap();
+        section[start..end].trim_start_matches('\n').to_owned()
+    };
+    let (watch, output) = (block("```toml\n"), block("```text\n"));
+    let mut r = Repo::with_base(&watch);
+    r.write(
+        "report.md",
+        &BASE.replace(
+            "noyau public de l'Internet",
+            "l'infrastructure technique essentielle de l'Internet",
+        ),
+    );
+    r.commit("reword");
+    let (code, out, err) = r.check(&[]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out, output, "README example output is stale");
+}
+
+#[test]
+fn colour_like_diff() {
+    let mut r = Repo::with_base(WATCH);
+    r.write("report.md", &BASE.replace("noyau public", "noyau mondial"));
+    r.commit("reword");
+    let (_, out, _) = r.check(&["--color", "always"]);
+    assert!(out.contains("\u{1b}[1;31mFAIL"), "{out}");
+    let (_, out, _) = r.check(&[]);
+    assert!(!out.contains('\u{1b}'), "not a terminal: {out}");
+    let (_, out, _) = r.check(&["--color", "never"]);
+    assert!(!out.contains('\u{1b}'));
+    let (_, _, err) = r.check(&["--format", "json", "--color", "always"]);
+    assert!(err.contains("--color has no effect"), "{err}");
 }

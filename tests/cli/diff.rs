@@ -8,7 +8,7 @@ const OLD: &str = "fixtures/drafts/gge/old.txt";
 const NEW: &str = "fixtures/drafts/gge/new.txt";
 
 /// Runs `normdiff diff ARGS` from the workspace root: (code, stdout, stderr).
-fn diff(args: &[&str]) -> (i32, String, String) {
+pub(crate) fn diff(args: &[&str]) -> (i32, String, String) {
     let out = normdiff()
         .current_dir(root())
         .arg("diff")

@@ -7,7 +7,7 @@ use crate::util::{normdiff, root};
 fn committed_examples_are_current() {
     let old = "fixtures/drafts/gge/old.txt";
     let new = "fixtures/drafts/gge/new.txt";
-    let cases: [(&[&str], &str); 3] = [
+    let cases: [(&[&str], &str); 4] = [
         (&["diff", old, new], "docs/examples/gge-redline.md"),
         (
             &["diff", "--style", "critic", old, new],
@@ -16,6 +16,10 @@ fn committed_examples_are_current() {
         (
             &["diff", "--format", "html", old, new],
             "docs/examples/gge-redline.html",
+        ),
+        (
+            &["diff", "--format", "summary", old, new],
+            "docs/examples/gge-summary.txt",
         ),
     ];
     for (args, file) in cases {

@@ -4,6 +4,7 @@
 //! when it is absent.
 
 mod align;
+mod browser;
 mod check;
 mod diff;
 mod examples;
@@ -12,6 +13,8 @@ mod hostile2;
 mod labels;
 mod locate;
 mod parse;
+mod redline;
+mod redline_browser;
 mod trace;
 mod trace_series;
 mod util;

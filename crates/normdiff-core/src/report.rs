@@ -139,6 +139,13 @@ pub struct Pair {
     pub old_labels: Vec<Option<String>>,
     /// Labels of the new blocks, or null.
     pub new_labels: Vec<Option<String>>,
+    /// Qualified names of the old blocks, as every report prints them: the
+    /// label with its enclosing paragraph's (`"24 a)"` for sub-paragraph
+    /// `a)` of paragraph 24), or `#N` for an unlabelled block, `N` being
+    /// its index as `normdiff parse` prints it (0-based).
+    pub old_names: Vec<String>,
+    /// Qualified names of the new blocks.
+    pub new_names: Vec<String>,
     /// Similarity of the two sides, 0 to 1 (from the aligner).
     pub similarity: f64,
     /// The label changed (18 → 21). Never a text change.
@@ -200,6 +207,35 @@ fn labels(doc: &Document, idx: &[usize]) -> Vec<Option<String>> {
     idx.iter()
         .map(|&i| doc.blocks.get(i).and_then(|b| b.label.clone()))
         .collect()
+}
+
+/// The qualified name of block `index` of `doc`: its label preceded by the
+/// labels of its enclosing blocks (`"24 a)"`, `"13 a) i)"`), or `#N` (the
+/// 0-based index, as `normdiff parse` prints it) for an unlabelled block.
+/// A label that already starts with its parent's (`"13 a)"` under `"13"`)
+/// is not repeated.
+pub fn qualified_name(doc: &Document, index: usize) -> String {
+    let Some(label) = doc.blocks.get(index).and_then(|b| b.label.as_deref()) else {
+        return format!("#{index}");
+    };
+    let mut name = label.to_owned();
+    let mut at = doc.blocks[index].parent.filter(|&p| p < index);
+    // Parents always come earlier; the bound guards against cycles.
+    for _ in 0..16 {
+        let Some(i) = at else { break };
+        let b = &doc.blocks[i];
+        if let Some(l) = b.label.as_deref() {
+            if !name.starts_with(l) {
+                name = format!("{l} {name}");
+            }
+        }
+        at = b.parent.filter(|&p| p < i);
+    }
+    name
+}
+
+fn names(doc: &Document, idx: &[usize]) -> Vec<String> {
+    idx.iter().map(|&i| qualified_name(doc, i)).collect()
 }
 
 /// Writes invisible characters of `s` as `⟦U+XXXX⟧`, keeping the rest.
@@ -355,6 +391,8 @@ pub fn build_report(
             new: link.new.clone(),
             old_labels: labels(old, &link.old),
             new_labels: labels(new, &link.new),
+            old_names: names(old, &link.old),
+            new_names: names(new, &link.new),
             similarity: (link.score.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0,
             renumbered: link.renumbered,
             changed,
@@ -474,6 +512,23 @@ mod tests {
         let r = build_report(&o, &n, &a, &opts);
         assert_eq!(r.summary.changes.get(&ChangeClass::Confusable), Some(&1));
         assert_eq!(r.summary.warnings.len(), 1);
+    }
+
+    #[test]
+    fn sub_paragraphs_are_named_with_their_paragraph() {
+        let old = "Intro.\n\n24. Les États :\n\na) coopèrent ;\n\nb) agissent.\n";
+        let new = "Intro.\n\n25. Les États :\n\na) coopèrent ;\n\nb) agissent vite.\n";
+        let r = report(old, new, &[]);
+        let names: Vec<(Vec<String>, Vec<String>)> = r
+            .pairs
+            .iter()
+            .map(|p| (p.old_names.clone(), p.new_names.clone()))
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(names[0], (s(&["#0"]), s(&["#0"])));
+        assert_eq!(names[1], (s(&["24"]), s(&["25"])));
+        assert_eq!(names[2], (s(&["24 a)"]), s(&["25 a)"])));
+        assert_eq!(names[3], (s(&["24 b)"]), s(&["25 b)"])));
     }
 
     #[test]

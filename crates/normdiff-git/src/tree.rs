@@ -80,6 +80,24 @@ impl Repo {
             .to_owned()
     }
 
+    /// Does the working tree (or the index) differ from `HEAD` in a tracked
+    /// file? Untracked and ignored files do not count. A bare repository is
+    /// never dirty.
+    pub fn is_dirty(&self) -> Result<bool, Error> {
+        if self.repo.is_bare() {
+            return Ok(false);
+        }
+        let mut opts = git2::StatusOptions::new();
+        opts.include_untracked(false).include_ignored(false);
+        let statuses = self
+            .repo
+            .statuses(Some(&mut opts))
+            .map_err(|e| Error::git(&self.shown, e))?;
+        Ok(statuses
+            .iter()
+            .any(|s| s.status() != git2::Status::CURRENT && !s.status().is_ignored()))
+    }
+
     /// Resolves `rev` (branch, tag, `HEAD~2`, commit id...) to a commit.
     pub fn resolve(&self, rev: &str) -> Result<Commit, Error> {
         let commit = self

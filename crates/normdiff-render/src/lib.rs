@@ -7,7 +7,7 @@
 //!
 //! - [`document`]: the output of `normdiff parse` (text and JSON).
 //! - [`redline`]: the output of `normdiff diff` (Markdown, CriticMarkup,
-//!   HTML, JSON, terminal), one renderer per format behind [`Render`].
+//!   HTML, JSON, terminal, summary), one renderer per format behind [`Render`].
 //! - [`check`]: the output of `normdiff check` (text, Markdown, JSON,
 //!   GitHub Actions workflow commands), behind [`RenderCheck`].
 //! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
@@ -38,8 +38,10 @@ pub use check::RenderCheck;
 pub use redline::html::Html;
 pub use redline::json::Json;
 pub use redline::markdown::{Markdown, Style};
+pub use redline::stat::Stat;
+pub use redline::summary::AtAGlance;
 pub use redline::terminal::Terminal;
-pub use redline::Render;
+pub use redline::{Render, Shown, ViewOptions};
 pub mod locate;
 pub mod trace;
 mod wire;

@@ -96,15 +96,20 @@ fn collect<T>(
     Ok(out)
 }
 
-/// The files of two revisions of a repository.
+/// The files of two revisions of a repository; with `worktree`, the head
+/// side is read from the working tree (the files tracked in `head`, as
+/// edited; a deleted one counts as removed).
 pub fn git_files(
     repo: &Repo,
     base: &normdiff_git::Commit,
     head: &normdiff_git::Commit,
+    worktree: bool,
     w: &WatchFile,
     exclude: Option<&str>,
     max: usize,
 ) -> anyhow::Result<Vec<FileVersions>> {
+    let root = repo.root();
+    let on_disk = |p: &str| !worktree || root.join(p).is_file();
     let old: BTreeMap<String, String> = repo
         .files(base)?
         .into_iter()
@@ -125,11 +130,12 @@ pub fn git_files(
     let mut cands: Vec<Candidate<String>> = Vec::new();
     for (path, blob) in &new {
         let from = renamed_from.get(path).unwrap_or(path);
+        let here = on_disk(path);
         cands.push(Candidate {
             old_path: old.contains_key(from).then(|| from.clone()),
-            new_path: Some(path.clone()),
+            new_path: here.then(|| path.clone()),
             old: old.get(from).cloned(),
-            new: Some(blob.clone()),
+            new: here.then(|| format!("{WORKTREE_MARK}{blob}")),
         });
     }
     for (path, blob) in &old {
@@ -146,8 +152,18 @@ pub fn git_files(
         let p = c.new_path.as_deref().or(c.old_path.as_deref());
         p != exclude
     });
-    collect(w, cands, max, |id, p| Ok(repo.blob(id, p)?))
+    collect(w, cands, max, |id, p| {
+        match id.strip_prefix(WORKTREE_MARK) {
+            Some(_) if worktree => read_file(&root.join(p)),
+            Some(blob) => Ok(repo.blob(blob, p)?),
+            None => Ok(repo.blob(id, p)?),
+        }
+    })
 }
+
+/// Marks a head-side blob id whose bytes come from the working tree
+/// instead, when reading a working tree.
+const WORKTREE_MARK: &str = "worktree:";
 
 /// Every file below `dir`, as `/`-separated relative paths (`.git` skipped).
 fn walk_dir(dir: &Path) -> anyhow::Result<BTreeMap<String, std::path::PathBuf>> {

@@ -27,9 +27,12 @@ pub enum Command {
     /// premier...), the footnotes it set aside and every repair it made
     /// (paragraphs rejoined across page breaks, hard wraps joined).
     ///
+    /// Exit codes: 0 success, 2 trouble (unreadable or binary file).
+    ///
     /// Examples:
     ///   normdiff parse report.txt
     ///   normdiff parse report.md --format json | jq '.blocks[] | .label'
+    #[command(verbatim_doc_comment)]
     Parse(crate::cmd::parse::ParseArgs),
     /// Redline two drafts: pair every paragraph with its counterpart, show
     /// word changes.
@@ -42,15 +45,26 @@ pub enum Command {
     /// `--ignore` hides the benign classes; invisible and confusable
     /// changes are always shown, with a warning.
     ///
+    /// Every format opens with the changes at a glance: one line per
+    /// changed pair with qualified labels (¶ 24 a)), then the deleted,
+    /// inserted and moved paragraphs. Renumber-only pairs are one line;
+    /// front matter and annexes with no counterpart collapse to one line.
+    /// On a terminal the default format is `terminal`, else `markdown`.
+    ///
     /// Exit codes: 0 no differences, 1 differences, 2 trouble.
     ///
     /// Examples:
+    ///   normdiff diff zero-draft.txt final.txt
     ///   normdiff diff zero-draft.txt final.txt > redline.md
+    ///   normdiff diff old.txt new.txt --format summary
     ///   normdiff diff old.txt new.txt --format html -o redline.html
     ///   normdiff diff old.txt new.txt --style critic
     ///   normdiff diff old.txt new.txt --ignore typography,case --format terminal
+    ///   normdiff diff old.txt new.txt --only moved,deleted --context 8
+    ///   normdiff diff old.txt new.txt --stat
+    ///   normdiff diff -q old.md new.md || echo "drafts differ"
+    ///   normdiff diff -r drafts/v1 drafts/v2 --format summary
     ///   normdiff diff old.txt new.txt --format json | jq '.pairs[] | select(.kind == "moved")'
-    ///   normdiff diff old.md new.md --ignore whitespace >/dev/null || echo "drafts differ"
     #[command(verbatim_doc_comment)]
     Diff(crate::cmd::diff::DiffArgs),
     /// Follow a phrase through versions: when it appeared, changed, moved,
@@ -65,19 +79,24 @@ pub enum Command {
     /// the words that replaced it), changed, moved, renumbered, renamed,
     /// reintroduced.
     ///
+    /// Exit codes: 0 success, 2 trouble (unknown revision, unreadable file).
+    ///
     /// Examples:
     ///   normdiff trace "bon père de famille" --repo code-civil
     ///   normdiff trace "noyau public de l'Internet" --files zero.txt rev1.txt final.txt
     ///   normdiff trace "bon père de famille" --path 'Code Civil/Livre III/**' --format json
     ///   normdiff trace "en bon père de famille" --variant raisonnablement --fuzzy 1
+    #[command(verbatim_doc_comment)]
     Trace(crate::cmd::trace::TraceArgs),
     /// The CI gate: fail (or warn) when a change touches watched wording.
     ///
     /// Reads the watch file (.normdiff.toml at the repository root, or
     /// --watch FILE: `[[watch]]` phrases and `[[protect]]` paragraphs; format in
     /// docs/watch-file.md) and compares two versions of every watched file:
-    /// two git revisions (renamed files followed), two directories or two
-    /// files. Paragraphs are aligned, so a renumbered or moved paragraph
+    /// two git revisions (renamed files followed), a revision and the
+    /// working tree (--head WORKTREE, the default when tracked files have
+    /// uncommitted changes), two directories or two files. Paragraphs are
+    /// aligned, so a renumbered or moved paragraph
     /// whose wording is intact is reported as such, never as a change. For
     /// each entry: unchanged, changed (with the redline of the sentence),
     /// removed (with what replaced it), added, moved, renumbered, renamed.
@@ -90,6 +109,7 @@ pub enum Command {
     ///
     /// Examples:
     ///   normdiff check --base origin/main --head HEAD
+    ///   normdiff check --base HEAD --head WORKTREE
     ///   normdiff check --base main --format markdown -o comment.md
     ///   normdiff check --base "$BASE_SHA" --head "$HEAD_SHA" --format github
     ///   normdiff check drafts/v1 drafts/v2 --watch agreed.toml
@@ -112,10 +132,13 @@ pub enum Command {
     /// (indexes 0-based as `normdiff parse` prints them, comma-separated
     /// for two blocks, empty for an unmatched side).
     ///
+    /// Exit codes: 0 success, 2 trouble (unreadable file, bad glossary).
+    ///
     /// Examples:
     ///   normdiff align udhr-en.txt udhr-ar.txt > table.md
     ///   normdiff align report-fr.txt report-en.txt --format html -o side-by-side.html
     ///   normdiff align fr.txt en.txt --format tsv --glossary terms.toml
+    #[command(verbatim_doc_comment)]
     Align(crate::cmd::align::AlignArgs),
     /// Find where quoted passages come from in a document.
     ///
@@ -127,9 +150,31 @@ pub enum Command {
     /// language. A quote whose best block scores under --min-score (0.4)
     /// is reported as not found, with an empty `matches` list.
     ///
+    /// Exit codes: 0 success, 2 trouble (unreadable file).
+    ///
     /// Examples:
     ///   normdiff locate report.txt --quote "l'infrastructure technique essentielle"
     ///   normdiff locate report.txt --quotes-file quotes.txt --format markdown
     ///   normdiff locate report.txt -q "first quote" -q "second quote" --min-score 0.5
+    #[command(verbatim_doc_comment)]
     Locate(crate::cmd::locate::LocateArgs),
+    /// Print a shell completion script (bash, zsh or fish).
+    ///
+    /// Exit codes: 0 success, 2 trouble.
+    ///
+    /// Examples:
+    ///   normdiff completions bash > /etc/bash_completion.d/normdiff
+    ///   normdiff completions zsh > "${fpath[1]}/_normdiff"
+    ///   normdiff completions fish > ~/.config/fish/completions/normdiff.fish
+    #[command(verbatim_doc_comment)]
+    Completions(crate::cmd::completions::CompletionsArgs),
+    /// Print the man page (roff), of normdiff or of one subcommand.
+    ///
+    /// Exit codes: 0 success, 2 trouble (no such subcommand).
+    ///
+    /// Examples:
+    ///   normdiff man > normdiff.1
+    ///   normdiff man diff | man -l -
+    #[command(verbatim_doc_comment)]
+    Man(crate::cmd::completions::ManArgs),
 }

@@ -129,7 +129,7 @@ pub fn run_check(
         failed: count(Verdict::Fail) > 0,
         files: used.len(),
     };
-    Ok(CheckReport {
+    let mut report = CheckReport {
         schema_version: super::SCHEMA_VERSION,
         base: opts.base_name.clone(),
         head: opts.head_name.clone(),
@@ -141,7 +141,9 @@ pub fn run_check(
             .collect(),
         summary,
         entries,
-    })
+    };
+    super::lines::pin(&mut report, files);
+    Ok(report)
 }
 
 /// The word diff of `before` → `after` with ignored classes marked, and the
@@ -205,11 +207,19 @@ pub(crate) fn verdict(findings: &[Finding], on_change: OnChange) -> (Verdict, bo
 }
 
 /// The first line of block `i` of `doc` as a location.
+/// A labelled block is named by its qualified label (`24 a)`, as `diff`
+/// names it), an unlabelled one as [`block_label`] does.
 pub(crate) fn location(doc: &Document, path: &str, i: usize) -> Location {
+    let labelled = doc.blocks.get(i).is_some_and(|b| b.label.is_some());
     Location {
         path: path.to_owned(),
-        label: block_label(doc, i),
+        label: if labelled {
+            Some(crate::report::qualified_name(doc, i))
+        } else {
+            block_label(doc, i)
+        },
         line: doc.blocks.get(i).map_or(1, |b| b.lines[0]),
+        end_line: doc.blocks.get(i).map_or(1, |b| b.lines[0]),
     }
 }
 
@@ -323,6 +333,7 @@ fn check_watch(w: &WatchSpec, cache: &mut Cache, opts: &CheckOptions) -> Result<
                         path: e.path.clone(),
                         label: e.label.clone(),
                         line: 1,
+                        end_line: 1,
                     },
                     HEAD,
                 ),

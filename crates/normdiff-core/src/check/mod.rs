@@ -45,6 +45,7 @@
 //! ```
 
 mod engine;
+mod lines;
 mod protect;
 #[cfg(test)]
 mod tests;
@@ -238,8 +239,11 @@ pub struct Location {
     pub path: String,
     /// Paragraph label (`18`, `Article 1374 ¶1`, `¶3`).
     pub label: Option<String>,
-    /// First line of the paragraph, 1-based.
+    /// The line, 1-based, where the changed words (or the watched term)
+    /// start; the paragraph's first line when they cannot be pinned.
     pub line: usize,
+    /// The line where they end (`line` when on one line).
+    pub end_line: usize,
 }
 
 /// One thing that happened to an entry.

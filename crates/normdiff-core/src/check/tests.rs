@@ -220,3 +220,13 @@ fn protected_paragraph_of_a_renamed_identical_file_passes() {
     assert_eq!((e.status, e.verdict), (Status::Renamed, Verdict::Pass));
     assert_eq!(e.findings[0].previous_path.as_deref(), Some("old.txt"));
 }
+
+#[test]
+fn sub_paragraphs_are_located_by_qualified_label() {
+    let old = "1. Le Groupe note les débats.\n\n2. Les États :\n\na) protègent le noyau public de l'Internet ;\n\nb) coopèrent.\n";
+    let new = old.replace("noyau public", "noyau mondial");
+    let r = check_one(old, &new, OnChange::Fail);
+    let f = &r.entries[0].findings[0];
+    assert_eq!(f.location.label.as_deref(), Some("2 a)"), "{f:#?}");
+    assert_eq!((f.location.line, f.location.end_line), (5, 5));
+}

@@ -1,8 +1,10 @@
 //! GitHub Actions workflow commands: one `::error`, `::warning` or
-//! `::notice` line per finding, pointing at the paragraph's first line in
-//! the head version, so the pull request shows it beside the text.
+//! `::notice` line per finding, pointing at the lines of the changed words
+//! (or the watched term) in the head version, so the pull request shows it
+//! beside the text.
 //!
-//! Syntax: `::LEVEL file=PATH,line=N,title=TITLE::MESSAGE`. Message data
+//! Syntax: `::LEVEL file=PATH,line=N[,endLine=M],title=TITLE::MESSAGE`
+//! (`endLine` when the words span lines). Message data
 //! escapes `%` → `%25`, `\r` → `%0D`, `\n` → `%0A` ([`escape_data`]);
 //! property values additionally `:` → `%3A` and `,` → `%2C`
 //! ([`escape_property`]). Every other control character and every bidi
@@ -99,6 +101,9 @@ impl RenderCheck for Github {
                 if f.side == "head" {
                     props.push(("file", f.location.path.clone()));
                     props.push(("line", f.location.line.to_string()));
+                    if f.location.end_line > f.location.line {
+                        props.push(("endLine", f.location.end_line.to_string()));
+                    }
                 }
                 props.push(("title", title.clone()));
                 command(out, level(e, f), &props, &msg)?;

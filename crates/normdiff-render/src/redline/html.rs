@@ -1,29 +1,42 @@
-//! HTML redline: one standalone page that works offline (no scripts, no
-//! external resources), with the summary, the warnings, an inline view
-//! (deletions struck through in red, insertions underlined in green) and a
-//! side-by-side view (old text with its deletions, new text with its
-//! insertions). All document text is escaped ([`crate::escape::html`]).
+//! HTML redline: one standalone page that works offline (inline style and
+//! script, no external resources) and that a negotiator navigates.
+//!
+//! - A sticky bar: the title with both file names isolated (`<bdi>`),
+//!   previous/next change buttons (keys `k`/`j`), a toggle that hides
+//!   unchanged text, and one between inline and side-by-side views.
+//! - The changes at a glance as a sticky list of links (`#p-18`).
+//! - The redline in reading order: every shown pair has an id `p-N` (`N`
+//!   its index in the JSON `pairs`), a heading with its qualified labels,
+//!   an inline paragraph and two side-by-side columns under column heads
+//!   that name the files and stay visible; a moved pair links to its old
+//!   place (`from-p-N`) and back.
+//! - Every element holding text carries `dir="auto"` (Arabic reads right
+//!   to left), and `lang` when the script names the language.
+//! - Typography, whitespace, punctuation and case changes carry the class
+//!   `light` and their class name (`typography`...) and are drawn lighter;
+//!   a legend explains the marks; invisible and confusable changes stay
+//!   loud.
+//!
+//! All document text is escaped ([`crate::escape::html`]).
 
-use super::{changes_line, heading, pieces, shown_pairs, summary_rows, title, warning_lines};
-use super::{Piece, PieceKind, Render};
+use super::glance::glance;
+use super::view::{items, moved_from_line, place, run_line, Item, ViewOptions};
+use super::{changes_line, heading, lang_of, pieces, title, warning_lines};
+use super::{with_context, Piece, PieceKind, Render};
 use crate::escape::html as esc;
+use normdiff_core::align::LinkKind;
 use normdiff_core::report::{DiffReport, Pair};
 use std::io::{self, Write};
 
 /// The HTML renderer.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Html;
+#[derive(Debug, Clone, Default)]
+pub struct Html {
+    /// What to show.
+    pub view: ViewOptions,
+}
 
-const STYLE: &str = "body{font:16px/1.5 Georgia,serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
-h1{font-size:1.5rem}h2{font-size:1.05rem;margin:1.5rem 0 .3rem;font-family:sans-serif;color:#444}
-table.summary{border-collapse:collapse}table.summary td,table.summary th{border:1px solid #ccc;padding:.2rem .6rem}
-td.n{text-align:right}del{background:#fde2e2;color:#8b0000;text-decoration:line-through}
-ins{background:#dcf5dc;color:#0a5c0a;text-decoration:underline}
-.warn{background:#fff4ce;border-left:4px solid #e0a800;padding:.3rem .8rem}
-.mark{font-family:monospace;font-size:.8em;background:#eee;border:1px solid #bbb}
-table.side{border-collapse:collapse;width:100%}table.side td{vertical-align:top;width:50%;padding:.4rem .6rem;border-top:1px solid #ddd}
-table.side th{text-align:left;font-family:sans-serif;font-size:.9rem}nav a{margin-right:1rem}
-.pb{color:#999}";
+const STYLE: &str = include_str!("html/redline.css");
+const SCRIPT: &str = include_str!("html/redline.js");
 
 /// Escapes `s` (control characters become `⟦U+XXXX⟧`) and wraps the
 /// markers and paragraph breaks so they stand out.
@@ -48,15 +61,31 @@ fn text(s: &str) -> String {
     out
 }
 
+/// The class attribute of a change: `light typography`, or nothing.
+fn class_attr(p: &Piece) -> String {
+    match super::light_tag(p.class) {
+        Some(_) => format!(
+            " class=\"light {}\" title=\"{}\"",
+            p.class.map_or("", |c| c.name()),
+            p.class.map_or("", |c| c.name())
+        ),
+        None => match p.class {
+            Some(c) if p.kind != PieceKind::Same => format!(" class=\"{}\"", c.name()),
+            _ => String::new(),
+        },
+    }
+}
+
 fn piece_html(p: &Piece, old_side: bool, new_side: bool) -> String {
-    let del = |s: &str| format!("<del>{}</del>", text(s));
-    let ins = |s: &str| format!("<ins>{}</ins>", text(s));
+    let c = class_attr(p);
+    let del = |s: &str| format!("<del{c}>{}</del>", text(s));
+    let ins = |s: &str| format!("<ins{c}>{}</ins>", text(s));
     match p.kind {
-        PieceKind::Same => text(&p.old),
+        PieceKind::Same => format!("<span class=\"same\">{}</span>", text(&p.old)),
         PieceKind::Delete if old_side => del(&p.old),
         PieceKind::Insert if new_side => ins(&p.new),
         PieceKind::Replace => match (old_side, new_side) {
-            (true, true) => format!("{}{}", del(&p.old), ins(&p.new)),
+            (true, true) => format!("{} {}", del(&p.old), ins(&p.new)),
             (true, false) => del(&p.old),
             _ => ins(&p.new),
         },
@@ -64,16 +93,15 @@ fn piece_html(p: &Piece, old_side: bool, new_side: bool) -> String {
     }
 }
 
-fn redline(pair: &Pair, old_side: bool, new_side: bool) -> String {
-    pieces(pair)
-        .iter()
-        .map(|p| piece_html(p, old_side, new_side))
-        .collect()
-}
+impl Html {
+    fn redline(&self, pair: &Pair, old_side: bool, new_side: bool) -> String {
+        with_context(pieces(pair), self.view.context)
+            .iter()
+            .map(|p| piece_html(p, old_side, new_side))
+            .collect()
+    }
 
-impl Render for Html {
-    fn render(&self, report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
-        let s = &report.summary;
+    fn head(&self, report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
         let t = esc(&title(report));
         writeln!(
             out,
@@ -85,54 +113,166 @@ impl Render for Html {
         )?;
         writeln!(
             out,
-            "<title>{t}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>"
+            "<title>{t}</title>\n<style>\n{STYLE}</style>\n</head>\n<body class=\"inline\">"
         )?;
-        writeln!(out, "<h1>{t}</h1>")?;
+        let (o, n) = names(report);
         writeln!(
             out,
-            "<table class=\"summary\">\n<tr><th>kind</th><th>pairs</th></tr>"
-        )?;
-        for (name, n) in summary_rows(s) {
-            writeln!(out, "<tr><td>{name}</td><td class=\"n\">{n}</td></tr>")?;
-        }
-        writeln!(out, "</table>")?;
-        if let Some(line) = changes_line(s) {
-            writeln!(out, "<p>{}</p>", esc(&line))?;
-        }
-        if !s.differences {
-            writeln!(out, "<p>No differences.</p>\n</body>\n</html>")?;
-            return Ok(());
-        }
-        for w in warning_lines(report) {
-            writeln!(out, "<p class=\"warn\">⚠ {}</p>", text(&w))?;
-        }
+            "<header class=\"bar\"><h1 dir=\"auto\"><bdi>{o}</bdi> → <bdi>{n}</bdi></h1>\
+<button type=\"button\" id=\"prev\" title=\"previous change (k)\">↑ previous</button>\
+<button type=\"button\" id=\"next\" title=\"next change (j)\">↓ next</button>\
+<label><input type=\"checkbox\" id=\"hide-same\"> hide unchanged text</label>\
+<label><input type=\"checkbox\" id=\"side-view\"> side by side</label></header>"
+        )
+    }
+
+    fn glance(&self, report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
+        let g = glance(report, &self.view);
         writeln!(
             out,
-            "<nav><a href=\"#inline\">Inline</a><a href=\"#side\">Side by side</a></nav>"
+            "<nav id=\"changes\" aria-label=\"Changes at a glance\">\n<h2>Changes at a glance</h2>\n<ol>"
         )?;
-        writeln!(out, "<section id=\"inline\">\n<h2>Inline</h2>")?;
-        for pair in shown_pairs(report) {
-            writeln!(out, "<h2>{}</h2>", text(&heading(pair)))?;
-            writeln!(out, "<p>{}</p>", redline(pair, true, true))?;
-        }
-        writeln!(
-            out,
-            "</section>\n<section id=\"side\">\n<h2>Side by side</h2>"
-        )?;
-        writeln!(
-            out,
-            "<table class=\"side\">\n<tr><th>old</th><th>new</th></tr>"
-        )?;
-        for pair in shown_pairs(report) {
+        for l in &g.lines {
+            let class = if l.light { " class=\"light\"" } else { "" };
             writeln!(
                 out,
-                "<tr><th colspan=\"2\">{}</th></tr>\n<tr><td>{}</td><td>{}</td></tr>",
-                text(&heading(pair)),
-                redline(pair, true, false),
-                redline(pair, false, true)
+                "<li{class} dir=\"auto\"><a href=\"#p-{}\">{}</a></li>",
+                l.pair,
+                text(&l.text)
             )?;
         }
-        writeln!(out, "</table>\n</section>\n</body>\n</html>")
+        writeln!(out, "</ol>")?;
+        for l in g.tail_lines() {
+            writeln!(out, "<p dir=\"auto\">{}</p>", text(&l))?;
+        }
+        writeln!(out, "</nav>")
+    }
+
+    fn summary(&self, report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
+        let s = &report.summary;
+        writeln!(out, "<p dir=\"auto\">Pairs: {}.</p>", super::pairs_line(s))?;
+        if let Some(line) = changes_line(s) {
+            writeln!(out, "<p dir=\"auto\">{}</p>", esc(&line))?;
+        }
+        writeln!(
+            out,
+            "<p class=\"legend\" dir=\"auto\">Legend: <del>deleted</del> <ins>inserted</ins> words (substantive); \
+<del class=\"light\">’</del><ins class=\"light\">'</ins> typography, whitespace, punctuation and case changes, lighter; \
+<span class=\"mark\">⟦U+200B⟧</span> invisible or look-alike characters, always shown with a warning; \
+<span class=\"pb\">¶</span> a paragraph break.</p>"
+        )?;
+        for w in warning_lines(report) {
+            writeln!(out, "<p class=\"warn\" dir=\"auto\">⚠ {}</p>", text(&w))?;
+        }
+        Ok(())
+    }
+
+    fn pair(&self, report: &DiffReport, i: usize, out: &mut dyn Write) -> io::Result<()> {
+        let pair = &report.pairs[i];
+        let class = if pair.changed || pair.kind != LinkKind::Unchanged {
+            " change"
+        } else {
+            ""
+        };
+        let moved = if pair.kind == LinkKind::Moved {
+            format!(" <a class=\"moved\" href=\"#from-p-{i}\">moved from its old place ↑</a>")
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "<section class=\"pair{class} {}\" id=\"p-{i}\">\n<h3 dir=\"auto\"><a href=\"#p-{i}\">{}</a>{moved}</h3>",
+            pair.kind.name(),
+            text(&heading(pair))
+        )?;
+        let lang = |s: &str| lang_of(s).map_or(String::new(), |l| format!(" lang=\"{l}\""));
+        let all: String = pair.ops.iter().map(|o| o.text.as_str()).collect();
+        writeln!(
+            out,
+            "<p class=\"inline\" dir=\"auto\"{}>{}</p>",
+            lang(&all),
+            self.redline(pair, true, true)
+        )?;
+        let (old, new) = (
+            self.redline(pair, true, false),
+            self.redline(pair, false, true),
+        );
+        writeln!(
+            out,
+            "<div class=\"side\"><div class=\"old\" dir=\"auto\"{}>{old}</div><div class=\"new\" dir=\"auto\"{}>{new}</div></div>\n</section>",
+            lang(&normdiff_core::diff::side_text(&pair.ops, normdiff_core::OpKind::Delete)),
+            lang(&normdiff_core::diff::side_text(&pair.ops, normdiff_core::OpKind::Insert)),
+        )
+    }
+
+    fn one_line(&self, id: &str, class: &str, line: &str, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "<p class=\"oneline {class}\" id=\"{id}\" dir=\"auto\">{line}</p>"
+        )
+    }
+}
+
+/// The two file names, escaped.
+fn names(report: &DiffReport) -> (String, String) {
+    (
+        esc(report.old_name.as_deref().unwrap_or("old")),
+        esc(report.new_name.as_deref().unwrap_or("new")),
+    )
+}
+
+impl Render for Html {
+    fn render(&self, report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
+        self.head(report, out)?;
+        if !report.summary.differences {
+            self.summary(report, out)?;
+            writeln!(out, "<p dir=\"auto\">No differences.</p>\n</body>\n</html>")?;
+            return Ok(());
+        }
+        writeln!(out, "<div class=\"layout\">")?;
+        self.glance(report, out)?;
+        writeln!(out, "<main>")?;
+        self.summary(report, out)?;
+        let (o, n) = names(report);
+        writeln!(
+            out,
+            "<div class=\"colheads\"><div dir=\"auto\"><bdi>{o}</bdi></div><div dir=\"auto\"><bdi>{n}</bdi></div></div>"
+        )?;
+        for item in items(report, &self.view) {
+            match item {
+                Item::Pair(i) => self.pair(report, i, out)?,
+                Item::Renumbered(i) => self.one_line(
+                    &format!("p-{i}"),
+                    "renum",
+                    &format!("{} · renumbered only", text(&place(&report.pairs[i]))),
+                    out,
+                )?,
+                Item::MovedFrom(i) => self.one_line(
+                    &format!("from-p-{i}"),
+                    "moved-from",
+                    &format!(
+                        "<a href=\"#p-{i}\">{} ↓</a>",
+                        text(&moved_from_line(&report.pairs[i]))
+                    ),
+                    out,
+                )?,
+                Item::Run {
+                    kind,
+                    first,
+                    last,
+                    front,
+                } => self.one_line(
+                    &format!("p-{first}"),
+                    "run",
+                    &text(&run_line(report, kind, first, last, front)),
+                    out,
+                )?,
+            }
+        }
+        writeln!(
+            out,
+            "</main>\n</div>\n<script>\n{SCRIPT}</script>\n</body>\n</html>"
+        )
     }
 }
 
@@ -143,8 +283,8 @@ mod tests {
 
     #[test]
     fn hostile_text_is_escaped() {
-        let html = render(&Html, &report(OLD, NEW, &[]));
-        assert!(!html.contains("<script>"));
+        let html = render(&Html::default(), &report(OLD, NEW, &[]));
+        assert!(!html.contains("<script>alert"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(
             html.contains("&lt;/del&gt;"),
@@ -152,6 +292,31 @@ mod tests {
         );
         assert!(html.contains("<span class=\"mark\">⟦U+200B⟧</span>"));
         assert!(!html.contains('\u{1b}'));
-        assert!(html.contains("id=\"side\""));
+    }
+
+    #[test]
+    fn pairs_have_ids_text_has_dir_light_changes_a_class() {
+        let html = render(&Html::default(), &report(OLD, NEW, &[]));
+        assert!(html.contains("id=\"p-0\""), "{html}");
+        assert!(html.contains("href=\"#p-0\""));
+        assert!(html.contains("class=\"light typography\""), "{html}");
+        for tag in ["<p", "<li", "<h3", "<h1"] {
+            for (i, _) in html.match_indices(tag) {
+                let open = &html[i..i + html[i..].find('>').unwrap()];
+                assert!(open.contains("dir=\"auto\""), "{open}");
+            }
+        }
+        assert!(!html.contains("src=") && !html.contains("http"), "offline");
+    }
+
+    #[test]
+    fn arabic_text_is_marked_rtl_capable_and_lang() {
+        let r = report(
+            "1. تتعاون الدول في مجال الأمن.\n",
+            "1. تتعاون الدول في مجال الأمن السيبراني.\n",
+            &[],
+        );
+        let html = render(&Html::default(), &r);
+        assert!(html.contains("dir=\"auto\" lang=\"ar\""), "{html}");
     }
 }

@@ -16,14 +16,19 @@
 //! `whitespace` change, special spaces (NBSP...) are named the same way
 //! and a change made only of spaces shows ASCII spaces as `␣`.
 
+pub mod glance;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod stat;
+pub mod summary;
 pub mod terminal;
+pub mod view;
 
 use normdiff_core::report::{show_invisible, DiffReport, Pair, Summary};
 use normdiff_core::{ChangeClass, OpKind};
 use std::io::{self, Write};
+pub use view::{Shown, ViewOptions};
 
 /// A renderer of diff reports.
 pub trait Render {
@@ -143,31 +148,11 @@ pub(crate) fn pieces_of(ops: &[normdiff_core::Op]) -> Vec<Piece> {
     out
 }
 
-fn side_labels(labels: &[Option<String>], idx: &[usize]) -> String {
-    if idx.is_empty() {
-        return "—".to_owned();
-    }
-    let names: Vec<String> = labels
-        .iter()
-        .zip(idx)
-        .map(|(l, i)| match l {
-            Some(l) => format!("¶ {l}"),
-            None => format!("#{}", i + 1),
-        })
-        .collect();
-    names.join(" + ")
-}
-
 /// The heading of a pair, not escaped: `¶ 45 → ¶ 50 · moved · renumbered`.
-/// Unlabelled blocks are named by position (`#12`, 1-based); a missing side
-/// is `—`.
+/// Blocks are named by qualified label (`¶ 24 a)`), unlabelled ones by
+/// index as `normdiff parse` prints it (`#12`); a missing side is `—`.
 pub(crate) fn heading(pair: &Pair) -> String {
-    let mut h = format!(
-        "{} → {} · {}",
-        side_labels(&pair.old_labels, &pair.old),
-        side_labels(&pair.new_labels, &pair.new),
-        pair.kind.name()
-    );
+    let mut h = format!("{} · {}", view::place(pair), pair.kind.name());
     if pair.renumbered {
         h.push_str(" · renumbered");
     }
@@ -182,6 +167,17 @@ pub(crate) fn summary_rows(s: &Summary) -> Vec<(&'static str, usize)> {
         .collect();
     rows.push(("renumbered", s.renumbered));
     rows
+}
+
+/// `unchanged 3, modified 5, moved 1, renumbered 8`: the non-zero pair
+/// counts, not escaped.
+pub(crate) fn pairs_line(s: &Summary) -> String {
+    let rows: Vec<String> = summary_rows(s)
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    rows.join(", ")
 }
 
 /// One line about changes per class, not escaped:
@@ -212,22 +208,71 @@ pub(crate) fn warning_lines(report: &DiffReport) -> Vec<String> {
             let place = report
                 .pairs
                 .get(w.pair)
-                .map(|p| {
-                    format!(
-                        " ({} → {})",
-                        side_labels(&p.old_labels, &p.old),
-                        side_labels(&p.new_labels, &p.new)
-                    )
-                })
+                .map(|p| format!(" ({})", view::place(p)))
                 .unwrap_or_default();
             format!("{}: {}{place}", w.class.name(), w.message)
         })
         .collect()
 }
 
-/// The pairs to show: those that differ.
-pub(crate) fn shown_pairs(report: &DiffReport) -> impl Iterator<Item = &Pair> {
-    report.pairs.iter().filter(|p| p.differs())
+/// Keeps `n` words of unchanged text around each change (`None`: all),
+/// replacing what is cut with `…`.
+pub(crate) fn with_context(mut pieces: Vec<Piece>, n: Option<usize>) -> Vec<Piece> {
+    let Some(n) = n else { return pieces };
+    let last = pieces.len().saturating_sub(1);
+    for (i, p) in pieces.iter_mut().enumerate() {
+        if p.kind != PieceKind::Same {
+            continue;
+        }
+        let words: Vec<&str> = p.old.split_inclusive(char::is_whitespace).collect();
+        let (head, tail) = match (i == 0, i == last) {
+            (true, true) => continue,
+            (true, false) => (0, n),
+            (false, true) => (n, 0),
+            (false, false) => (n, n),
+        };
+        if words.len() <= head + tail {
+            continue;
+        }
+        let mut t: String = words[..head].concat();
+        t.push('…');
+        if tail > 0 {
+            t.push(' ');
+            t.push_str(&words[words.len() - tail..].concat());
+        }
+        p.old = t.clone();
+        p.new = t;
+    }
+    pieces
+}
+
+/// The language of `text` when its script names one UN language
+/// unambiguously (Arabic `ar`, Chinese `zh`, Cyrillic `ru`), for HTML
+/// `lang`; `None` for Latin script (English, French or Spanish).
+pub(crate) fn lang_of(text: &str) -> Option<&'static str> {
+    let mut counts = [0usize; 3];
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(400) {
+        match c as u32 {
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => counts[0] += 1,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF => counts[1] += 1,
+            0x0400..=0x04FF => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let total = text.chars().filter(|c| c.is_alphabetic()).take(400).count();
+    let (i, &max) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    (max > 0 && max * 2 > total).then(|| ["ar", "zh", "ru"][i])
+}
+
+/// The short tag of a light class (`typo`, `ws`, `punct`, `case`).
+pub(crate) fn light_tag(class: Option<ChangeClass>) -> Option<&'static str> {
+    match class? {
+        ChangeClass::Typography => Some("typo"),
+        ChangeClass::Whitespace => Some("ws"),
+        ChangeClass::Punctuation => Some("punct"),
+        ChangeClass::Case => Some("case"),
+        _ => None,
+    }
 }
 
 /// The title line, not escaped: `old.txt → new.txt` or `Redline`.

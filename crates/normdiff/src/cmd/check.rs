@@ -2,7 +2,7 @@
 //! (two git revisions, two directories or two files).
 
 use crate::check_source::{dir_files, git_files, two_files};
-use crate::cmd::diff::IgnoreClass;
+use crate::cmd::diff::{ColorChoice, ColorEnv, IgnoreClass};
 use crate::exit;
 use crate::input::InputArgs;
 use crate::output::Output;
@@ -19,6 +19,9 @@ use std::process::ExitCode;
 /// The default watch file, at the repository root (or in the current
 /// directory without git).
 pub const DEFAULT_WATCH: &str = ".normdiff.toml";
+
+/// The `--head` value naming the working tree.
+pub const WORKTREE: &str = "WORKTREE";
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum CheckFormat {
@@ -44,9 +47,11 @@ pub struct CheckArgs {
     /// request).
     #[arg(long, value_name = "REV")]
     pub base: Option<String>,
-    /// The head revision.
-    #[arg(long, value_name = "REV", default_value = "HEAD")]
-    pub head: String,
+    /// The head revision, or WORKTREE for the files as they are in the
+    /// working tree (uncommitted edits; for a pre-commit hook) [default:
+    /// WORKTREE when a tracked file has uncommitted changes, else HEAD].
+    #[arg(long, value_name = "REV")]
+    pub head: Option<String>,
     /// The repository (any directory inside it).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub repo: PathBuf,
@@ -61,11 +66,65 @@ pub struct CheckArgs {
     /// characters and look-alike letters always count.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "CLASSES")]
     pub ignore: Vec<IgnoreClass>,
+    /// When to colour the text format [default: auto: on a terminal,
+    /// unless NO_COLOR is set or TERM=dumb].
+    #[arg(long, value_enum)]
+    pub color: Option<ColorChoice>,
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// Should the text report be coloured? Like `diff`: `--color`, else on a
+/// terminal unless `NO_COLOR` or `TERM=dumb`; other formats warn when
+/// colour is asked for.
+fn check_color(args: &CheckArgs) -> bool {
+    use std::io::IsTerminal;
+    let text = args.format == CheckFormat::Text;
+    if !text && matches!(args.color, Some(ColorChoice::Always | ColorChoice::Auto)) {
+        eprintln!("normdiff: warning: --color has no effect on this format; only the text format is coloured");
+    }
+    let env = ColorEnv::read();
+    let tty = args.output.is_none() && std::io::stdout().is_terminal();
+    text && match args.color.unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => tty && !env.no_color && !env.term_dumb,
+    }
+}
+
+/// `dir` joined with `rel` as the repository containing `dir` knows it
+/// (relative to its root, `/`-separated), or as given outside a repository.
+fn repo_path(dir: &Path, rel: &str) -> String {
+    let joined = dir.join(rel);
+    let in_repo = Repo::open(dir).ok().and_then(|repo| {
+        let root = repo.root().canonicalize().ok()?;
+        let full = dir.canonicalize().ok()?.join(rel);
+        full.strip_prefix(root)
+            .ok()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+    });
+    in_repo.unwrap_or_else(|| joined.to_string_lossy().into_owned())
+}
+
+/// In directory mode, names every file of `report` by its path in the
+/// repository (`drafts/v2/report.md`), not relative to the directory, so
+/// annotations and messages point at files that exist.
+fn repo_paths(report: &mut normdiff_core::check::CheckReport, old: &Path, new: &Path) {
+    for e in &mut report.entries {
+        for f in &mut e.findings {
+            let dir = if f.side == "head" { new } else { old };
+            f.location.path = repo_path(dir, &f.location.path);
+            if let Some(p) = &f.previous_path {
+                f.previous_path = Some(repo_path(old, p));
+            }
+        }
+        for l in &mut e.locations {
+            l.path = repo_path(new, &l.path);
+        }
+    }
 }
 
 fn read_watch(path: &Path) -> anyhow::Result<WatchFile> {
@@ -153,9 +212,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     p.strip_prefix(r).ok().map(|x| x.to_string_lossy().replace('\\', "/"))
                 });
             let b = repo.resolve(base)?;
-            let h = repo.resolve(&args.head)?;
-            let files = git_files(&repo, &b, &h, &w, exclude.as_deref(), max)?;
-            (files, w, false, base.clone(), args.head.clone())
+            let head = match &args.head {
+                Some(h) => h.clone(),
+                None if repo.is_dirty()? => {
+                    eprintln!("normdiff: note: uncommitted changes: comparing {base} with the working tree (--head HEAD compares commits)");
+                    WORKTREE.to_owned()
+                }
+                None => "HEAD".to_owned(),
+            };
+            let worktree = head == WORKTREE;
+            let h = repo.resolve(if worktree { "HEAD" } else { &head })?;
+            let files = git_files(&repo, &b, &h, worktree, &w, exclude.as_deref(), max)?;
+            (files, w, false, base.clone(), head)
         }
         _ => bail!("give --base REV (and --head REV) to compare git revisions, or OLD NEW to compare two directories or files"),
     };
@@ -165,9 +233,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         base_name,
         head_name,
     };
-    let report = run_check(&files, &watches, &protects, &opts)?;
+    let mut report = run_check(&files, &watches, &protects, &opts)?;
+    if let (Some(old), Some(new), false) = (&args.old, &args.new, single) {
+        repo_paths(&mut report, old, new);
+    }
+    let color = check_color(&args);
     let renderer: Box<dyn RenderCheck> = match args.format {
-        CheckFormat::Text => Box::new(Text),
+        CheckFormat::Text => Box::new(Text { color }),
         CheckFormat::Markdown => Box::new(Markdown),
         CheckFormat::Json => Box::new(Json),
         CheckFormat::Github => Box::new(Github),

@@ -3,7 +3,9 @@
 
 pub mod align;
 pub mod check;
+pub mod completions;
 pub mod diff;
+pub mod diff_dirs;
 pub mod locate;
 pub mod parse;
 pub mod trace;
@@ -20,5 +22,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Trace(args) => trace::run(args),
         Command::Align(args) => align::run(args),
         Command::Locate(args) => locate::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }
