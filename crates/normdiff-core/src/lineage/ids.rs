@@ -43,6 +43,7 @@ impl Builder<'_> {
             ended_in: None,
             kinds: BTreeMap::new(),
             changed_in: vec![v],
+            last_changed: v,
         };
         if let Some(k) = kind {
             p.kinds.insert(v, k);
@@ -69,6 +70,8 @@ impl Builder<'_> {
         p.status = status;
         p.ended_in = Some(v);
         p.kinds.insert(v, kind);
+        p.changed_in.push(v);
+        p.last_changed = v;
     }
 
     /// Applies one pair of the report of version `k` → `v = k + 1`.
@@ -94,6 +97,7 @@ impl Builder<'_> {
                 p.kinds.insert(v, pair.kind);
                 if pair.changed {
                     p.changed_in.push(v);
+                    p.last_changed = v;
                 }
             }
             ([id], news) => {

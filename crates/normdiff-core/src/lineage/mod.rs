@@ -138,9 +138,12 @@ pub struct Paragraph {
     /// The link kind that brought the lineage into each version after its
     /// first (`unchanged`, `modified`, `moved`, ...), by version index.
     pub kinds: BTreeMap<usize, LinkKind>,
-    /// Versions where its text changed (its first version included),
-    /// ascending.
+    /// Versions where its text changed, ascending: its first version,
+    /// versions whose link changed its text (under the options' classes),
+    /// and the version where it ended.
     pub changed_in: Vec<usize>,
+    /// The last of [`Paragraph::changed_in`]: "last changed in".
+    pub last_changed: usize,
 }
 
 impl Paragraph {
@@ -149,9 +152,10 @@ impl Paragraph {
         self.blocks.keys().next().copied().unwrap_or(0)
     }
 
-    /// The last version where its text changed ("last changed in").
-    pub fn last_changed(&self) -> Option<usize> {
-        self.changed_in.last().copied()
+    /// Did its text change after version `k` (or did it start or end
+    /// after `k`)?
+    pub fn changed_after(&self, k: usize) -> bool {
+        self.last_changed > k
     }
 }
 
@@ -204,6 +208,16 @@ impl Lineage {
             rel = next;
         }
         rel
+    }
+
+    /// The lineage id of block `b` of the last version (`usize::MAX` when
+    /// out of range).
+    pub fn last_block_id(&self, b: usize) -> usize {
+        self.block_ids
+            .last()
+            .and_then(|ids| ids.get(b))
+            .copied()
+            .unwrap_or(usize::MAX)
     }
 
     /// The pairs `(block in version k, block in version k + 1)` of the

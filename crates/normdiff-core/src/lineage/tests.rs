@@ -78,7 +78,8 @@ fn a_word_deleted_and_restored_dates_from_its_restoration() {
     assert_eq!(date_of(&l, "sûr"), 2);
     assert_eq!(date_of(&l, "environnement"), 0);
     assert_eq!(l.paragraphs[0].changed_in, vec![0, 1, 2]);
-    assert_eq!(l.paragraphs[0].last_changed(), Some(2));
+    assert_eq!(l.paragraphs[0].last_changed, 2);
+    assert!(l.paragraphs[0].changed_after(1) && !l.paragraphs[0].changed_after(2));
 }
 
 #[test]
