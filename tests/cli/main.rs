@@ -7,6 +7,7 @@ mod align;
 mod check;
 mod diff;
 mod examples;
+mod history;
 mod hostile;
 mod locate;
 mod parse;

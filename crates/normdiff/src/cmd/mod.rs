@@ -4,6 +4,7 @@
 pub mod align;
 pub mod check;
 pub mod diff;
+pub mod history;
 pub mod locate;
 pub mod parse;
 pub mod trace;
@@ -18,6 +19,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::Check(args) => check::run(args),
         Command::Trace(args) => trace::run(args),
+        Command::History(args) => history::run(args),
         Command::Align(args) => align::run(args),
         Command::Locate(args) => locate::run(args),
     }
