@@ -8,6 +8,7 @@ mod check;
 mod diff;
 mod examples;
 mod history;
+mod history_browser;
 mod hostile;
 mod locate;
 mod parse;
