@@ -8,6 +8,8 @@ mod browser;
 mod check;
 mod diff;
 mod examples;
+mod history;
+mod history_browser;
 mod hostile;
 mod hostile2;
 mod labels;

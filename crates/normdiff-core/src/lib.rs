@@ -25,6 +25,8 @@
 //!   summary, warnings), the only thing renderers see.
 //! - [`history`]: a phrase through versions (an abstract [`history::VersionSource`]):
 //!   occurrences by block and sentence, events in time order.
+//! - [`lineage`]: paragraph lineage and word provenance over N versions
+//!   (`normdiff history`), chaining the alignment `diff` uses.
 //! - [`check`]: the CI gate: watched phrases and protected paragraphs
 //!   between two versions of a set of files, a verdict per entry.
 //! - [`align`]: block alignment between drafts ([`align::same`]) and
@@ -58,6 +60,7 @@ pub mod history;
 pub mod ingest;
 pub mod inspect;
 pub mod limits;
+pub mod lineage;
 pub mod locate;
 pub mod model;
 pub mod normalize;

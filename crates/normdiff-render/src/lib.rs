@@ -11,6 +11,8 @@
 //! - [`check`]: the output of `normdiff check` (text, Markdown, JSON,
 //!   GitHub Actions workflow commands), behind [`RenderCheck`].
 //! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
+//! - [`history`]: the output of `normdiff history` (lineage table,
+//!   Markdown, HTML prose blame, JSON).
 //! - [`align`]: the output of `normdiff align` (Markdown, HTML, TSV, JSON).
 //! - [`locate`]: the output of `normdiff locate` (JSON, Markdown).
 //!
@@ -32,6 +34,7 @@ pub mod align;
 pub mod check;
 pub mod document;
 pub mod escape;
+pub mod history;
 pub mod redline;
 
 pub use check::RenderCheck;

@@ -88,6 +88,25 @@ pub enum Command {
     ///   normdiff trace "en bon père de famille" --variant raisonnablement --fuzzy 1
     #[command(verbatim_doc_comment)]
     Trace(crate::cmd::trace::TraceArgs),
+    /// Lineage across N versions: every paragraph's history and every
+    /// word's origin.
+    ///
+    /// Aligns each pair of consecutive versions as `diff` does and chains
+    /// the alignments: every paragraph of every version gets a lineage id
+    /// kept through renumbering, moves, splits (a piece lists its parent)
+    /// and merges. Each word of the last version is dated by the version
+    /// that introduced it at its place (a word deleted and restored dates
+    /// from its restoration; a word that moved with its paragraph keeps its
+    /// date; typography-only changes keep it unless --exact). Definitions
+    /// in docs/history.md.
+    ///
+    /// Examples:
+    ///   normdiff history zero.txt rev1.txt rev2.txt final.txt
+    ///   normdiff history --manifest drafts.tsv --format html -o blame.html
+    ///   normdiff history --repo . --rev v1..HEAD --path report.md --format json
+    ///   normdiff history zero.txt rev1.txt final.txt --since rev1.txt
+    #[command(verbatim_doc_comment)]
+    History(crate::cmd::history::HistoryArgs),
     /// The CI gate: fail (or warn) when a change touches watched wording.
     ///
     /// Reads the watch file (.normdiff.toml at the repository root, or

@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod diff_dirs;
+pub mod history;
 pub mod locate;
 pub mod parse;
 pub mod trace;
@@ -20,6 +21,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::Check(args) => check::run(args),
         Command::Trace(args) => trace::run(args),
+        Command::History(args) => history::run(args),
         Command::Align(args) => align::run(args),
         Command::Locate(args) => locate::run(args),
         Command::Completions(args) => completions::completions(args),
