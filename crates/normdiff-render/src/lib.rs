@@ -10,6 +10,8 @@
 //!   HTML, JSON, terminal), one renderer per format behind [`Render`].
 //! - [`check`]: the output of `normdiff check` (text, Markdown, JSON,
 //!   GitHub Actions workflow commands), behind [`RenderCheck`].
+//! - [`docx`]: `normdiff diff --format docx`, a Word file with tracked
+//!   changes (needs both documents as well as the report).
 //! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
 //! - [`align`]: the output of `normdiff align` (Markdown, HTML, TSV, JSON).
 //! - [`locate`]: the output of `normdiff locate` (JSON, Markdown).
@@ -31,6 +33,7 @@
 pub mod align;
 pub mod check;
 pub mod document;
+pub mod docx;
 pub mod escape;
 pub mod redline;
 

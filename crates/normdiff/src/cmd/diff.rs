@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use normdiff_core::align::same::{align, SameOptions};
 use normdiff_core::report::{build_report, ReportOptions};
 use normdiff_core::ChangeClass;
+use normdiff_render::docx::{write_docx, DocxOptions};
 use normdiff_render::{Html, Json, Markdown, Render, Style, Terminal};
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -21,6 +22,9 @@ pub enum DiffFormat {
     Json,
     /// Plain or coloured text for a terminal.
     Terminal,
+    /// A Word file (.docx) of the new draft with the changes as tracked
+    /// revisions (needs -o FILE when standard output is a terminal).
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -96,6 +100,14 @@ pub struct DiffArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+    /// With --format docx: the author of the revisions.
+    #[arg(long, value_name = "NAME", default_value = "normdiff")]
+    pub author: String,
+    /// With --format docx: the date of the revisions (ISO 8601, such as
+    /// 2026-01-31T12:00:00Z). Default: SOURCE_DATE_EPOCH when set, else
+    /// the modification time of NEW.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -165,14 +177,33 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         DiffStyle::Inline => Style::Inline,
         DiffStyle::Critic => Style::Critic,
     };
-    let renderer: Box<dyn Render> = match args.format {
-        DiffFormat::Markdown => Box::new(Markdown { style }),
-        DiffFormat::Html => Box::new(Html),
-        DiffFormat::Json => Box::new(Json),
-        DiffFormat::Terminal => Box::new(Terminal { color }),
-    };
     let mut out = Output::open(args.output.as_deref())?;
-    renderer.render(&report, &mut out)?;
+    match args.format {
+        DiffFormat::Docx => {
+            if to_tty {
+                anyhow::bail!("--format docx writes a binary file: give -o FILE");
+            }
+            let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+            let opts = DocxOptions {
+                author: args.author.clone(),
+                date: crate::docx_date::revision_date(
+                    args.date.as_deref(),
+                    epoch.as_deref(),
+                    &new_src,
+                ),
+            };
+            write_docx(&report, &old, &new, &opts, &mut out)?;
+        }
+        format => {
+            let renderer: Box<dyn Render> = match format {
+                DiffFormat::Html => Box::new(Html),
+                DiffFormat::Json => Box::new(Json),
+                DiffFormat::Terminal => Box::new(Terminal { color }),
+                _ => Box::new(Markdown { style }),
+            };
+            renderer.render(&report, &mut out)?;
+        }
+    }
     out.finish()?;
     // Git stops at an external driver's non-zero exit: report success.
     let code = if report.summary.differences && !as_driver {
