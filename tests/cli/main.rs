@@ -12,3 +12,4 @@ mod locate;
 mod parse;
 mod trace;
 mod util;
+mod word;
