@@ -2,9 +2,10 @@
 """Builds the Word (.docx) fixtures of normdiff from XML written by hand.
 
     python3 scripts/make-docx-fixtures.py            # fixtures/word/*.docx (committed)
-    python3 scripts/make-docx-fixtures.py --heldout OUT CORPUS
+    python3 scripts/make-docx-fixtures.py --heldout OUT CORPUS [REPEAT]
         # OUT/zero.docx, OUT/final.docx and OUT/{zero,final}.map.tsv from
-        # CORPUS/drafts/v7/{zero,final}.txt (not committed: built by the test)
+        # CORPUS/drafts/v7/{zero,final}.txt (not committed: built by the test);
+        # REPEAT concatenates the drafts that many times (benchmarks)
 
 Only the standard library: the XML is written directly, so every feature
 the reader must handle is in the file on purpose: automatic numbering at
@@ -262,7 +263,7 @@ def text_blocks(path):
     return [b for b in re.split(r"\n\s*\n", raw) if b.strip()]
 
 
-def heldout(out, corpus):
+def heldout(out, corpus, repeat=1):
     """Each text draft as Word: numbered paragraphs `N.` and `a)` as
     automatic numbering (a new list instance with a start override where
     the numbers jump), tab-separated lines as table rows, section headings
@@ -273,7 +274,8 @@ def heldout(out, corpus):
     for name in ("zero", "final"):
         body, rows_map, overrides, notes = [], [], [], []
         expect_num, expect_sub, num_id, next_id = 1, 1, 1, 10
-        for gold, block in enumerate(text_blocks(Path(corpus) / f"drafts/v7/{name}.txt"), start=1):
+        blocks = text_blocks(Path(corpus) / f"drafts/v7/{name}.txt") * repeat
+        for gold, block in enumerate(blocks, start=1):
             lines = block.split("\n")
             if any("\t" in l for l in lines) and len(lines) > 1:
                 body.append(table([l.split("\t") for l in lines]))
@@ -314,10 +316,10 @@ def heldout(out, corpus):
 
 
 def main():
-    if len(sys.argv) == 4 and sys.argv[1] == "--heldout":
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "--heldout":
         out = Path(sys.argv[2])
         out.mkdir(parents=True, exist_ok=True)
-        heldout(out, sys.argv[3])
+        heldout(out, sys.argv[3], int(sys.argv[4]) if len(sys.argv) == 5 else 1)
         return
     out = Path(__file__).resolve().parent.parent / "fixtures" / "word"
     out.mkdir(parents=True, exist_ok=True)

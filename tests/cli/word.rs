@@ -301,3 +301,28 @@ fn libreoffice_accepts_to_new_and_rejects_to_old() {
         }
     }
 }
+
+/// `git diff` of a Word file through the normdiff driver (docs/git.md).
+#[test]
+fn git_diff_driver_shows_a_redline_of_word_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = Command::new("git").args(args).current_dir(dir.path()).output().unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    git(&["init", "-q"]);
+    git(&["config", "user.email", "t@example.org"]);
+    git(&["config", "user.name", "Tester"]);
+    std::fs::write(dir.path().join(".gitattributes"), "*.docx diff=normdiff\n").unwrap();
+    std::fs::copy(word("zero.docx"), dir.path().join("report.docx")).unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-qm", "zero draft"]);
+    std::fs::copy(word("final.docx"), dir.path().join("report.docx")).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("normdiff");
+    let cmd = format!("'{}' diff --format terminal", bin.display());
+    git(&["config", "diff.normdiff.command", &cmd]);
+    let out = git(&["diff", "--", "report.docx"]);
+    assert!(out.contains("a/report.docx → b/report.docx"), "{out}");
+    assert!(out.contains("States [-should-]{+must+} cooperate"), "{out}");
+}
