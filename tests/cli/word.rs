@@ -307,8 +307,16 @@ fn libreoffice_accepts_to_new_and_rejects_to_old() {
 fn git_diff_driver_shows_a_redline_of_word_files() {
     let dir = tempfile::tempdir().unwrap();
     let git = |args: &[&str]| {
-        let out = Command::new("git").args(args).current_dir(dir.path()).output().unwrap();
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     git(&["init", "-q"]);

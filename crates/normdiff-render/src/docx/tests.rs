@@ -82,6 +82,30 @@ fn revisions_carry_author_and_date() {
 }
 
 #[test]
+fn ignored_typography_is_written_as_new_text_without_a_revision() {
+    let (old, new) = ("1. l'Assemblée note.\n", "1. l’Assemblée note.\n");
+    let mut opts = ReportOptions::default();
+    opts.ignore.insert(normdiff_core::ChangeClass::Typography);
+    let bytes = redline(old, new, &opts);
+    let w = read_word(&bytes, "r.docx", &WordOptions::default()).unwrap();
+    assert_eq!(w.revisions, 0, "no revision for a typography-only change");
+    assert_eq!(
+        printed(&ingest(&w.text, InputFormat::Text)),
+        printed(&ingest(new, InputFormat::Text))
+    );
+    let shown = read_word(
+        &redline(old, new, &ReportOptions::default()),
+        "r.docx",
+        &WordOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        shown.revisions > 0,
+        "without --ignore the change is a revision"
+    );
+}
+
+#[test]
 fn the_same_report_gives_the_same_bytes() {
     let a = redline("1. A b c.\n", "1. A d c.\n", &ReportOptions::default());
     let b = redline("1. A b c.\n", "1. A d c.\n", &ReportOptions::default());

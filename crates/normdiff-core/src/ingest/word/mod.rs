@@ -1,11 +1,11 @@
 //! The Word (`.docx`) reader.
 //!
-//! A `.docx` is a ZIP package of XML parts ([`package`]). The reader walks
-//! the main document part ([`walk`]) and prints, for each paragraph, the
-//! label Word would print for it ([`numbering`], [`format`]), its heading
-//! level ([`styles`]) and its footnote marks; footnotes and endnotes are
+//! A `.docx` is a ZIP package of XML parts (`package.rs`). The reader walks
+//! the main document part (`walk.rs`) and prints, for each paragraph, the
+//! label Word would print for it (`numbering.rs`, `format.rs`), its heading
+//! level (`styles.rs`) and its footnote marks; footnotes and endnotes are
 //! read from their parts and set aside. The result is *Word text*
-//! ([`flat`]): one line per block with its kind, parent and label, which
+//! (`flat.rs`): one line per block with its kind, parent and label, which
 //! [`super::ingest`] reads into the same [`crate::Document`] as the text
 //! readers, so every later stage (alignment, diff, history, check) works
 //! on Word input unchanged and block line numbers point into that text.
@@ -90,7 +90,7 @@ pub fn ole_error(bytes: &[u8], name: &str) -> Error {
 ///
 /// Errors name the file: a damaged or truncated archive, a ZIP archive
 /// that holds no Word document, malformed or too deeply nested XML, a part
-/// that decompresses past the bounds of [`package`].
+/// that decompresses past the bounds of `package.rs`.
 pub fn read_word(bytes: &[u8], name: &str, opts: &WordOptions) -> Result<WordText> {
     if is_ole(bytes) {
         return Err(ole_error(bytes, name));

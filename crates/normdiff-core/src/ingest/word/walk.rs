@@ -74,7 +74,7 @@ pub(crate) fn walk(
         match ev {
             Event::Start(e) => w.start(&e, &mut r)?,
             Event::Empty(e) => w.empty(&e),
-            Event::End(e) => w.end(e.local_name().as_ref(), r.depth),
+            Event::End(e) => w.end(e.local_name().as_ref()),
             Event::Text(t) => {
                 if w.in_t.is_some() {
                     let s = t.xml10_content();
@@ -336,7 +336,7 @@ impl Walker<'_> {
         }
     }
 
-    fn end(&mut self, name: &str, _depth: usize) {
+    fn end(&mut self, name: &str) {
         match name {
             "p" => self.close_para(),
             "pPr" => self.ppr = None,
