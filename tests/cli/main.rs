@@ -20,3 +20,4 @@ mod redline_browser;
 mod trace;
 mod trace_series;
 mod util;
+mod word;

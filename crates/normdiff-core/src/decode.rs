@@ -2,7 +2,9 @@
 //!
 //! This module owns the decision whether an input is text at all. Binary
 //! input (any NUL byte) and invalid UTF-8 or UTF-16 are refused with the byte
-//! offset of the first offending byte. Line ends (CRLF, CR) are normalized to
+//! offset of the first offending byte. A Word document (a ZIP archive) is
+//! read into Word text by `ingest::word` first; other containers are
+//! refused by name (`ingest::sniff`). Line ends (CRLF, CR) are normalized to
 //! LF so that every later stage sees one convention; all byte offsets in the
 //! document model refer to this decoded, LF-normalized text.
 
@@ -21,6 +23,8 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16 big endian with byte-order mark.
     Utf16Be,
+    /// A Word (`.docx`) document, read into Word text (`ingest::word`).
+    Word,
 }
 
 /// Decoded text plus what decoding found.
@@ -42,6 +46,9 @@ pub const DEFAULT_MAX_SIZE: usize = 256 * 1024 * 1024;
 /// An empty input decodes to an empty text. Errors name `source_name` and
 /// give the byte offset of the problem.
 pub fn decode(bytes: &[u8], source_name: &str) -> Result<Decoded> {
+    if let Some(container) = crate::ingest::sniff::decode_container(bytes, source_name) {
+        return container;
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return decode_utf16(bytes, source_name);
     }
@@ -51,6 +58,9 @@ pub fn decode(bytes: &[u8], source_name: &str) -> Result<Decoded> {
 /// [`decode`] of bytes the caller owns: UTF-8 input becomes the text
 /// without being copied.
 pub fn decode_owned(mut bytes: Vec<u8>, source_name: &str) -> Result<Decoded> {
+    if let Some(container) = crate::ingest::sniff::decode_container(&bytes, source_name) {
+        return container;
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return decode_utf16(&bytes, source_name);
     }

@@ -149,6 +149,8 @@ pub enum SourceFormat {
     Text,
     /// CommonMark/GFM Markdown.
     Markdown,
+    /// A Word (`.docx`) document, read as Word text (see `ingest::word`).
+    Word,
 }
 
 /// A notable character found in the text (invisible or look-alike).

@@ -10,6 +10,8 @@
 //!   HTML, JSON, terminal, summary), one renderer per format behind [`Render`].
 //! - [`check`]: the output of `normdiff check` (text, Markdown, JSON,
 //!   GitHub Actions workflow commands), behind [`RenderCheck`].
+//! - [`docx`]: `normdiff diff --format docx`, a Word file with tracked
+//!   changes (needs both documents as well as the report).
 //! - [`trace`]: the output of `normdiff trace` (Markdown, HTML, JSON).
 //! - [`history`]: the output of `normdiff history` (lineage table,
 //!   Markdown, HTML prose blame, JSON).
@@ -33,6 +35,7 @@
 pub mod align;
 pub mod check;
 pub mod document;
+pub mod docx;
 pub mod escape;
 pub mod history;
 pub mod redline;

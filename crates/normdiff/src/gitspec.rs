@@ -8,8 +8,8 @@
 //! repository containing the current directory; anything else is a file
 //! (and fails as a missing one).
 
-use crate::input::{input_format, read_document, InputArgs};
-use normdiff_core::{decode, ingest, Document};
+use crate::input::{read_document, InputArgs};
+use normdiff_core::Document;
 use std::path::Path;
 
 /// Reads `arg` as a file, or as a git object spec `REV:path`.
@@ -27,8 +27,7 @@ pub fn read_source(arg: &str, args: &InputArgs) -> anyhow::Result<Document> {
             args.max_size
         );
     }
-    let text = decode(&bytes, arg)?.text;
-    Ok(ingest(&text, input_format(path, args.input_format)))
+    crate::input::document_from_bytes(bytes, arg, path, args)
 }
 
 /// The files of a diff: `(old, new, old name, new name, as git driver)`.

@@ -2,18 +2,30 @@
 
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
+use normdiff_core::ingest::sniff::{sniff, Sniffed};
+use normdiff_core::ingest::word::{read_word, Revisions, WordOptions};
 use normdiff_core::{decode_owned, ingest, Document, InputFormat};
 use std::io::Read;
 
 /// How to read an input file.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum InputKind {
-    /// By file name: `.md`/`.markdown` is Markdown, anything else plain text.
+    /// By content, then by file name: a Word document (.docx) is read as
+    /// Word; `.md`/`.markdown` is Markdown, anything else plain text.
     Auto,
     /// Plain text, as converted from PDF or Word.
     Text,
     /// Markdown.
     Markdown,
+}
+
+/// How to read tracked changes in a Word document.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum RevisionsArg {
+    /// The document with every tracked change accepted (Word's final view).
+    Accept,
+    /// The document with every tracked change rejected (the text before).
+    Reject,
 }
 
 /// Input options shared by every subcommand that reads documents.
@@ -25,6 +37,10 @@ pub struct InputArgs {
     /// Refuse input files larger than this many bytes (suffixes K, M, G).
     #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size, global = true)]
     pub max_size: usize,
+    /// Tracked changes in Word (.docx) input: read the text with all of
+    /// them accepted, or all rejected. A warning says how many there were.
+    #[arg(long, value_enum, default_value = "accept", global = true)]
+    pub revisions: RevisionsArg,
 }
 
 /// Parses `64M`, `512K`, `1G` or a plain byte count.
@@ -96,7 +112,39 @@ pub fn read_document(path: &str, args: &InputArgs) -> anyhow::Result<Document> {
     } else {
         normdiff_core::shown_name(path)
     };
-    let decoded = decode_owned(bytes, &name)?;
+    document_from_bytes(bytes, &name, path, args)
+}
+
+/// Ingests the bytes of the input called `name`, choosing the reader by
+/// content (a Word document is read as Word whatever its name) and then
+/// by the file name `path` (Markdown or text).
+pub fn document_from_bytes(
+    bytes: Vec<u8>,
+    name: &str,
+    path: &str,
+    args: &InputArgs,
+) -> anyhow::Result<Document> {
+    if sniff(&bytes) == Sniffed::Word {
+        let opts = WordOptions {
+            revisions: match args.revisions {
+                RevisionsArg::Accept => Revisions::Accept,
+                RevisionsArg::Reject => Revisions::Reject,
+            },
+        };
+        let word = read_word(&bytes, name, &opts)?;
+        if word.revisions > 0 {
+            let (done, other) = match opts.revisions {
+                Revisions::Accept => ("accepted", "reject"),
+                Revisions::Reject => ("rejected", "accept"),
+            };
+            eprintln!(
+                "normdiff: warning: {name}: {} tracked change(s) read as {done} (--revisions {other} for the other reading)",
+                word.revisions
+            );
+        }
+        return Ok(ingest(&word.text, InputFormat::Text));
+    }
+    let decoded = decode_owned(bytes, name)?;
     Ok(ingest(&decoded.text, input_format(path, args.input_format)))
 }
 

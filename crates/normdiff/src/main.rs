@@ -5,6 +5,7 @@
 mod check_source;
 mod cli;
 mod cmd;
+mod docx_date;
 mod exit;
 mod files_source;
 mod gitspec;

@@ -9,8 +9,10 @@ pub mod label;
 
 mod join;
 mod markdown;
+pub mod sniff;
 mod structure;
 mod text;
+pub mod word;
 
 use crate::inspect::char_notes;
 use crate::model::{Document, Repair, RepairKind, SourceFormat};
@@ -42,6 +44,9 @@ impl InputFormat {
 ///
 /// An empty text gives an empty document. Never panics on any input.
 pub fn ingest(text: &str, format: InputFormat) -> Document {
+    if word::flat::is_word_text(text) {
+        return ingest_word_text(text);
+    }
     let (raws, footnotes, mut repairs, format) = match format {
         InputFormat::Markdown => match markdown::read(text) {
             Some((raws, footnotes)) => (raws, footnotes, Vec::new(), SourceFormat::Markdown),
@@ -76,6 +81,21 @@ pub fn ingest(text: &str, format: InputFormat) -> Document {
         blocks,
         footnotes,
         repairs,
+        char_notes,
+    }
+}
+
+/// Reads Word text (what [`word::read_word`] makes of a `.docx`).
+fn ingest_word_text(text: &str) -> Document {
+    let (raws, footnotes, given) = word::flat::read(text);
+    let mut blocks = structure::finish(raws);
+    word::flat::keep_printed_labels(&mut blocks, &given);
+    let char_notes = char_notes(&blocks);
+    Document {
+        format: SourceFormat::Word,
+        blocks,
+        footnotes,
+        repairs: Vec::new(),
         char_notes,
     }
 }

@@ -6,7 +6,8 @@ use crate::output::Output;
 use clap::{Args, ValueEnum};
 use normdiff_core::align::same::{align, SameOptions};
 use normdiff_core::report::{build_report, ReportOptions};
-use normdiff_core::ChangeClass;
+use normdiff_core::{ChangeClass, Document};
+use normdiff_render::docx::{write_docx, DocxOptions};
 use normdiff_render::ViewOptions;
 use normdiff_render::{AtAGlance, Html, Json, Markdown, Render, Shown, Stat, Style, Terminal};
 use std::io::{IsTerminal, Write};
@@ -25,6 +26,9 @@ pub enum DiffFormat {
     Terminal,
     /// Only the changes at a glance, as plain text to paste into a note.
     Summary,
+    /// A Word file (.docx) of the new draft with the changes as tracked
+    /// revisions (needs -o FILE when standard output is a terminal).
+    Docx,
 }
 
 impl DiffFormat {
@@ -35,6 +39,7 @@ impl DiffFormat {
             DiffFormat::Json => "json",
             DiffFormat::Terminal => "terminal",
             DiffFormat::Summary => "summary",
+            DiffFormat::Docx => "docx",
         }
     }
 }
@@ -181,6 +186,14 @@ pub struct DiffArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+    /// With --format docx: the author of the revisions.
+    #[arg(long, value_name = "NAME", default_value = "normdiff")]
+    pub author: String,
+    /// With --format docx: the date of the revisions (ISO 8601, such as
+    /// 2026-01-31T12:00:00Z). Default: SOURCE_DATE_EPOCH when set, else
+    /// the modification time of NEW.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -263,6 +276,8 @@ pub fn renderer(args: &DiffArgs, format: DiffFormat, color: bool) -> Box<dyn Ren
         DiffFormat::Json => Box::new(Json),
         DiffFormat::Terminal => Box::new(Terminal { color, view }),
         DiffFormat::Summary => Box::new(AtAGlance { view }),
+        // Written by `write_docx` from the documents, never through here.
+        DiffFormat::Docx => Box::new(Markdown { style, view }),
     }
 }
 
@@ -282,6 +297,20 @@ pub fn report_of(
     new_src: &str,
     args: &DiffArgs,
 ) -> anyhow::Result<normdiff_core::DiffReport> {
+    let (report, old, new) = compare(old_src, new_src, args)?;
+    // Freeing the documents string by string would only cost time; the
+    // process ends soon and the system reclaims them.
+    std::mem::forget((old, new));
+    Ok(report)
+}
+
+/// The report of two sources, with the two documents it was built from
+/// (the Word writer rewrites the new document's paragraphs).
+pub fn compare(
+    old_src: &str,
+    new_src: &str,
+    args: &DiffArgs,
+) -> anyhow::Result<(normdiff_core::DiffReport, Document, Document)> {
     // The two documents are read and ingested in parallel (when the pool
     // has more than one thread).
     let (old, new) = rayon::join(
@@ -295,16 +324,16 @@ pub fn report_of(
         ..ReportOptions::default()
     };
     let report = build_report(&old, &new, &alignment, &opts);
-    // Freeing the documents and the alignment string by string would only
-    // cost time; the process ends soon and the system reclaims them.
-    std::mem::forget((old, new, alignment));
+    // Freeing the alignment string by string would only cost time; the
+    // process ends soon and the system reclaims it.
+    std::mem::forget(alignment);
     if report.summary.deadline_hits > 0 {
         eprintln!(
             "normdiff: warning: {} pair(s) hit the word-diff time limit; their redline is coarser",
             report.summary.deadline_hits
         );
     }
-    Ok(report)
+    Ok((report, old, new))
 }
 
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
@@ -328,7 +357,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         crate::threads::file_size(&old_src),
         crate::threads::file_size(&new_src),
     ]);
-    let mut report = report_of(&old_src, &new_src, &args)?;
+    let (mut report, old, new) = compare(&old_src, &new_src, &args)?;
     report.old_name = Some(shown_name(old_name));
     report.new_name = Some(shown_name(new_name));
     // Git stops at an external driver's non-zero exit: report success.
@@ -339,6 +368,22 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     };
     // A reader that closes the pipe early still gets the real status.
     exit::set_status(code);
+    if format == DiffFormat::Docx && !args.brief && !args.stat {
+        if to_tty {
+            anyhow::bail!("--format docx writes a binary file: give -o FILE");
+        }
+        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+        let opts = DocxOptions {
+            author: args.author.clone(),
+            date: crate::docx_date::revision_date(args.date.as_deref(), epoch.as_deref(), &new_src),
+        };
+        let mut out = Output::open(args.output.as_deref())?;
+        write_docx(&report, &old, &new, &opts, &mut out)?;
+        out.finish()?;
+        std::mem::forget((old, new, report));
+        return Ok(ExitCode::from(code));
+    }
+    std::mem::forget((old, new));
     let mut out = Output::open(args.output.as_deref())?;
     if args.brief {
         if report.summary.differences {
