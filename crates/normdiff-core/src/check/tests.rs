@@ -220,3 +220,25 @@ fn protected_paragraph_of_a_renamed_identical_file_passes() {
     assert_eq!((e.status, e.verdict), (Status::Renamed, Verdict::Pass));
     assert_eq!(e.findings[0].previous_path.as_deref(), Some("old.txt"));
 }
+
+/// Issue #14: a watched phrase that begins with an elided article, quoted
+/// as written, is found after "de" and its removal fails the check.
+#[test]
+fn watched_phrase_starting_with_an_elision_is_never_missed() {
+    let mut w = watch(OnChange::Fail);
+    w.phrase = "l'Internet".into();
+    let run = |old: &str, new: &str| {
+        let files = vec![FileVersions::same_path(
+            "report.txt",
+            Some(old.into()),
+            Some(new.into()),
+        )];
+        run_check(&files, &[w.clone()], &[], &CheckOptions::default()).unwrap()
+    };
+    let r = run(BASE, BASE);
+    assert_eq!(r.entries[0].locations.len(), 1, "{:#?}", r.entries[0]);
+    let new = BASE.replace("de l'Internet", "du réseau");
+    let r = run(BASE, &new);
+    assert_eq!(r.entries[0].status, Status::Removed, "{:#?}", r.entries[0]);
+    assert!(r.summary.failed);
+}
