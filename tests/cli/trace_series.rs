@@ -141,6 +141,8 @@ fn five_drafts_report_in_french_and_english() {
     ]);
     assert_eq!(code, 0);
     assert!(html.contains("<html lang=\"fr\">") && html.contains("<svg"));
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap() + 6];
+    insta::assert_snapshot!("trace_series_svg_fr", svg);
     assert!(html.contains("absente de v5.txt"), "status line");
     // No external resource: no script, stylesheet link, image or URL but
     // the SVG namespace.

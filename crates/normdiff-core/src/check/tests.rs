@@ -230,3 +230,25 @@ fn sub_paragraphs_are_located_by_qualified_label() {
     assert_eq!(f.location.label.as_deref(), Some("2 a)"), "{f:#?}");
     assert_eq!((f.location.line, f.location.end_line), (5, 5));
 }
+
+/// Issue #14: a watched phrase that begins with an elided article, quoted
+/// as written, is found after "de" and its removal fails the check.
+#[test]
+fn watched_phrase_starting_with_an_elision_is_never_missed() {
+    let mut w = watch(OnChange::Fail);
+    w.phrase = "l'Internet".into();
+    let run = |old: &str, new: &str| {
+        let files = vec![FileVersions::same_path(
+            "report.txt",
+            Some(old.into()),
+            Some(new.into()),
+        )];
+        run_check(&files, &[w.clone()], &[], &CheckOptions::default()).unwrap()
+    };
+    let r = run(BASE, BASE);
+    assert_eq!(r.entries[0].locations.len(), 1, "{:#?}", r.entries[0]);
+    let new = BASE.replace("de l'Internet", "du réseau");
+    let r = run(BASE, &new);
+    assert_eq!(r.entries[0].status, Status::Removed, "{:#?}", r.entries[0]);
+    assert!(r.summary.failed);
+}

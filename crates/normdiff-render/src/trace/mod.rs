@@ -54,18 +54,21 @@ pub(crate) fn day(e: &Event) -> &str {
     e.date.as_deref().map_or("–", |d| d.get(..10).unwrap_or(d))
 }
 
+/// The event's kind as a report names it (a `changed` event that only
+/// added or removed brackets around the term says so).
+pub(crate) fn kind_name(e: &Event, lang: Lang) -> &'static str {
+    let w = lang.words();
+    match e.kind {
+        EventKind::Changed if e.bracketed_after && !e.bracketed_before => w.bracketed,
+        EventKind::Changed if e.bracketed_before && !e.bracketed_after => w.unbracketed,
+        k => lang.kind(k),
+    }
+}
+
 /// The event column: kind, variant and replacement.
 pub(crate) fn what(e: &Event, lang: Lang) -> String {
     let w = lang.words();
-    let mut s = lang.kind(e.kind).to_owned();
-    if e.kind == EventKind::Changed && e.bracketed_after != e.bracketed_before {
-        s = if e.bracketed_after {
-            w.bracketed
-        } else {
-            w.unbracketed
-        }
-        .to_owned();
-    }
+    let mut s = kind_name(e, lang).to_owned();
     if e.variant {
         s.push_str(&format!(" ({} {})", w.variant, lang.quote(&shown(&e.term))));
     }

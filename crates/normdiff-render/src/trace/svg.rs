@@ -3,7 +3,7 @@
 //! version names below. No script, no external resource.
 
 use super::status::para_move;
-use super::{shown, Lang};
+use super::{kind_name, shown, Lang};
 use crate::escape;
 use normdiff_core::history::{EventKind, History};
 use std::fmt::Write as _;
@@ -62,10 +62,20 @@ pub(crate) fn timeline(h: &History, lang: Lang) -> String {
                 axis + 14 + k * ROW,
                 colour(e.kind),
                 escape::html(&shown(&e.short_id)),
-                escape::html(lang.kind(e.kind)),
+                escape::html(kind_name(e, lang)),
                 escape::html(&shown(&para_move(e))),
                 n = i + 1
             );
+            if step >= 60 {
+                let label: String = shown(&para_move(e)).chars().take(step / 7 - 2).collect();
+                let _ = writeln!(
+                    s,
+                    "<text x=\"{}\" y=\"{}\">{}</text>",
+                    x + 9,
+                    axis + 18 + k * ROW,
+                    escape::html(&label)
+                );
+            }
         }
         if step >= 40 {
             let name: String = shown(&first.short_id).chars().take(step / 7).collect();
