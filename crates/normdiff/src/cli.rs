@@ -183,7 +183,7 @@ pub enum Command {
     ///
     /// Examples:
     ///   normdiff completions bash > /etc/bash_completion.d/normdiff
-    ///   normdiff completions zsh > "${fpath[1]}/_normdiff"
+    ///   normdiff completions zsh > ~/.zfunc/_normdiff
     ///   normdiff completions fish > ~/.config/fish/completions/normdiff.fish
     #[command(verbatim_doc_comment)]
     Completions(crate::cmd::completions::CompletionsArgs),
