@@ -148,3 +148,19 @@ fn locate_a_quote_in_a_4_megabyte_paragraph() {
         }
     });
 }
+
+/// The worst case `locate` accepts: a paragraph just under its limit whose
+/// every word is a quote word.
+#[test]
+#[ignore = "stress: run in release by .ci/run"]
+fn locate_a_quote_in_a_paragraph_at_the_limit() {
+    bounded("locate_a_quote_in_a_paragraph_at_the_limit", || {
+        let unit = "le noyau public de l'Internet ";
+        let n = normdiff_core::limits::LOCATE_MAX_PARAGRAPH_CHARS / unit.len();
+        let doc = ingest(&unit.repeat(n), InputFormat::Text);
+        normdiff_core::limits::check_locate(&doc, "doc.txt").expect("under the limit");
+        let quotes = ["le noyau public de l'Internet".to_owned()];
+        let r = locate(&doc, &quotes, &LocateOptions::default());
+        assert_eq!(r.results[0].matches.len(), 1);
+    });
+}
