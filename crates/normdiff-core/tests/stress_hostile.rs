@@ -53,7 +53,7 @@ fn bounded(name: &str, case: impl FnOnce()) {
     );
     let peak: u64 = stdout
         .lines()
-        .find_map(|l| l.strip_prefix("PEAK_RSS_MIB="))
+        .find_map(|l| l.split("PEAK_RSS_MIB=").nth(1))
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or_else(|| panic!("{name}: no peak reported: {stdout}"));
     eprintln!("{name}: {took:.2?}, peak RSS {peak} MiB");
