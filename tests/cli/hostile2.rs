@@ -127,7 +127,7 @@ fn check_of_directories_reports_a_file_whose_name_is_not_utf8() {
 
 #[test]
 fn check_github_format_escapes_every_control_character() {
-    let old = format!("1. Le noyau public \u{1b}]52;c;cm0gLXJmIH4=\u{7} est \u{1b}]8;;https://evil.example\u{1b}\\là\u{1b}]8;;\u{1b}\\ \u{8}\u{8}ok \u{1b}[2J.\n");
+    let old = "1. Le noyau public \u{1b}]52;c;cm0gLXJmIH4=\u{7} est \u{1b}]8;;https://evil.example\u{1b}\\là\u{1b}]8;;\u{1b}\\ \u{8}\u{8}ok \u{1b}[2J.\n".to_owned();
     let new = old.replace("noyau public", "cœur");
     let d = dir_with(&[
         ("old.txt", old.as_bytes()),

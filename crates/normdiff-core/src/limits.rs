@@ -51,7 +51,10 @@ mod tests {
         );
         let e = check_locate(&ingest(&long, InputFormat::Text), "a.txt").unwrap_err();
         let msg = e.to_string();
-        assert!(msg.starts_with("a.txt: paragraph 1 (line 3)"), "{msg}");
+        assert!(
+            msg.starts_with("a.txt: paragraph 0 (line 1) is 2000"),
+            "{msg}"
+        );
         assert!(msg.contains("limit of 200000 characters"), "{msg}");
     }
 }

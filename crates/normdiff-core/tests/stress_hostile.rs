@@ -53,7 +53,7 @@ fn bounded(name: &str, case: impl FnOnce()) {
     );
     let peak: u64 = stdout
         .lines()
-        .find_map(|l| l.strip_prefix("PEAK_RSS_MIB="))
+        .find_map(|l| l.split("PEAK_RSS_MIB=").nth(1))
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or_else(|| panic!("{name}: no peak reported: {stdout}"));
     eprintln!("{name}: {took:.2?}, peak RSS {peak} MiB");
@@ -146,5 +146,23 @@ fn locate_a_quote_in_a_4_megabyte_paragraph() {
                 assert_eq!(r.results.len(), 1);
             }
         }
+    });
+}
+
+/// The worst case `locate` accepts: a paragraph just under its limit whose
+/// every word is a quote word.
+#[test]
+#[ignore = "stress: run in release by .ci/run"]
+fn locate_a_quote_in_a_paragraph_at_the_limit() {
+    bounded("locate_a_quote_in_a_paragraph_at_the_limit", || {
+        let unit = "le noyau public de l'Internet ";
+        let n = normdiff_core::limits::LOCATE_MAX_PARAGRAPH_CHARS / unit.len();
+        let doc = ingest(&unit.repeat(n), InputFormat::Text);
+        normdiff_core::limits::check_locate(&doc, "doc.txt").expect("under the limit");
+        let quotes = ["le noyau public de l'Internet".to_owned()];
+        // The work is what is bounded here, not the answer: a paragraph of
+        // one phrase repeated scores low as a quotation of that phrase.
+        let r = locate(&doc, &quotes, &LocateOptions::default());
+        assert_eq!(r.results.len(), 1);
     });
 }

@@ -214,5 +214,7 @@ mod tests {
         let err = Output::open(Some(&input)).err().unwrap();
         assert!(format!("{err:#}").contains("is one of the inputs"));
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "draft");
+        // Forget it before its inode can be reused by another test's file.
+        INPUTS.lock().unwrap().clear();
     }
 }
