@@ -8,7 +8,7 @@
 
 use super::word::{is_ole, is_zip, ole_error, read_word, WordOptions};
 use crate::decode::{Decoded, Encoding};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 
 /// The kind of an input, by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +20,8 @@ pub enum Sniffed {
     /// An OLE compound file: an encrypted Office document or a legacy
     /// `.doc`, refused.
     Ole,
-    /// A PDF file (`%PDF-`). The PDF reader plugs in here.
+    /// A PDF file (`%PDF-`). The PDF reader plugs in here (until then it
+    /// is decoded as text and refused as binary).
     Pdf,
 }
 
@@ -37,7 +38,7 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     }
 }
 
-/// Decodes a container format (Word, OLE, PDF) with default options, or
+/// Decodes a container format (Word, OLE) with default options, or
 /// `None` when `bytes` are not one and should be decoded as text.
 pub(crate) fn decode_container(bytes: &[u8], name: &str) -> Option<Result<Decoded>> {
     match sniff(bytes) {
@@ -50,9 +51,8 @@ pub(crate) fn decode_container(bytes: &[u8], name: &str) -> Option<Result<Decode
             }),
         ),
         Sniffed::Ole => Some(Err(ole_error(bytes, name))),
-        Sniffed::Pdf => Some(Err(Error::new(
-            name,
-            ErrorKind::Invalid("a PDF file: PDF input is not supported by this build".into()),
-        ))),
+        // The PDF reader plugs in here; until then a PDF is decoded as
+        // text and refused as binary.
+        Sniffed::Pdf => None,
     }
 }

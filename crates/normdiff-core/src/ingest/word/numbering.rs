@@ -227,13 +227,13 @@ impl Counters {
             Some(v) => v + 1,
             None => this.start,
         });
-        for d in ilvl + 1..LEVELS {
+        for (d, counter) in counters.iter_mut().enumerate().skip(ilvl + 1) {
             let restart = n.level(num, d).and_then(|l| l.restart);
             // lvlRestart k: restart when level k (1-based) or a higher one
             // is used; by default, after any higher level.
             let k = restart.unwrap_or(d as i64);
             if k != 0 && (ilvl as i64) < k {
-                counters[d] = None;
+                *counter = None;
             }
         }
         let values = *counters;

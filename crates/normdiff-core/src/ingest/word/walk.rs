@@ -75,17 +75,10 @@ pub(crate) fn walk(
             Event::Start(e) => w.start(&e, &mut r)?,
             Event::Empty(e) => w.empty(&e),
             Event::End(e) => w.end(e.local_name().as_ref()),
-            Event::Text(t) => {
-                if w.in_t.is_some() {
-                    let s = t.xml10_content();
-                    w.push_text(&s);
-                }
-            }
-            Event::GeneralRef(g) => {
-                if w.in_t.is_some() {
-                    if let Some(c) = reference(&g) {
-                        w.push_text(c.encode_utf8(&mut [0; 4]));
-                    }
+            Event::Text(t) if w.in_t.is_some() => w.push_text(&t.xml10_content()),
+            Event::GeneralRef(g) if w.in_t.is_some() => {
+                if let Some(c) = reference(&g) {
+                    w.push_text(c.encode_utf8(&mut [0; 4]));
                 }
             }
             _ => {}
