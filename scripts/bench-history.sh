@@ -4,9 +4,9 @@
 # as the total input grows (1, 2 and 4 chunks per version).
 #
 # Inputs: the series generator (cargo example gen_series, seeds 1–4) makes
-# four 5-version series of the GGE report (~95 KB a version each); version
+# four 5-version series of the GGE report (~64 KB a version each); version
 # k of the benchmark document is the concatenation of version k of the four
-# series (about 380 KB, some 110 pages). Results go to target/bench-history/.
+# series (about 255 KB, some 80 pages). Results go to target/bench-history/.
 #
 # Usage: scripts/bench-history.sh   (needs the shared corpus; installs
 # hyperfine and GNU time when missing)

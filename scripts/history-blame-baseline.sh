@@ -19,10 +19,13 @@ cd "$(dirname "$0")/.."
 CORPUS=${NORMDIFF_CORPUS:-../shared/corpus}
 [ -f "$CORPUS/drafts/v7/final.txt" ] || { echo "history-blame-baseline: corpus not found at $CORPUS" >&2; exit 2; }
 SEEDS=${*:-$(seq 101 110)}
-cargo build --release -q -p normdiff
-cargo build --release -q -p normdiff-core --example gen_series
-BIN=$PWD/target/release/normdiff
-GEN=$PWD/target/release/examples/gen_series
+# PROFILE=debug uses the debug build (accuracy does not depend on it).
+PROFILE=${PROFILE:-release}
+FLAG=$([ "$PROFILE" = release ] && echo --release || true)
+cargo build $FLAG -q -p normdiff
+cargo build $FLAG -q -p normdiff-core --example gen_series
+BIN=$PWD/target/$PROFILE/normdiff
+GEN=$PWD/target/$PROFILE/examples/gen_series
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -36,16 +39,17 @@ score() { # SERIES_DIR: prints "blame blame-M normdiff" right/total triples
       git -C "$repo" -c user.name=gen -c user.email=gen@example.org commit -q -m "v$k"
   done
   git -C "$repo" log --format=%H --reverse > "$s/commits.txt"
-  git -C "$repo" blame -l -s report.txt | cut -c1-40 > "$s/blame.txt"
-  git -C "$repo" blame -M -l -s report.txt | cut -c1-40 > "$s/blame-M.txt"
+  git -C "$repo" blame -l -s report.txt | cut -c1-41 > "$s/blame.txt"
+  git -C "$repo" blame -M -l -s report.txt | cut -c1-41 > "$s/blame-M.txt"
   "$BIN" history "$s"/v{0,1,2,3,4}.txt -f json -o "$s/history.json"
   python3 - "$s" <<'PY'
 import json, sys
 s = sys.argv[1]
-commits = {c: i for i, c in enumerate(open(f"{s}/commits.txt").read().split())}
+# A boundary commit is printed `^` + 39 hex digits: compare 39.
+commits = {c[:39]: i for i, c in enumerate(open(f"{s}/commits.txt").read().split())}
 gold = open(f"{s}/words/gold.txt").read().split("\n")[:-1]
 def blame(name):
-    got = [commits.get(l.strip("^")[:40]) for l in open(f"{s}/{name}").read().split("\n")[:-1]]
+    got = [commits.get(l.lstrip("^")[:39]) for l in open(f"{s}/{name}").read().split("\n")[:-1]]
     pairs = [(g, p) for g, p in zip(gold, got) if g != "-"]
     return sum(int(g) == p for g, p in pairs), len(pairs)
 h = json.load(open(f"{s}/history.json"))
@@ -57,9 +61,11 @@ for sp in h["provenance"]:
 right = total = 0
 for line in open(f"{s}/gold-words.tsv"):
     b, st, en, v = map(int, line.split())
-    at = h["block_starts"][b] + st
+    base = h["block_starts"][b]
+    # The word's first dated byte (a leading bracket or quote is not a word).
+    got = next((dated[i] for i in range(base + st, base + en) if dated[i] is not None), None)
     total += 1
-    right += dated[at] == v
+    right += got == v
 for r, t in (blame("blame.txt"), blame("blame-M.txt"), (right, total)):
     print(r, t, end=" ")
 print()
