@@ -10,5 +10,6 @@ mod examples;
 mod hostile;
 mod locate;
 mod parse;
+mod pdf;
 mod trace;
 mod util;

@@ -131,6 +131,9 @@ pub enum SourceFormat {
     Text,
     /// CommonMark/GFM Markdown.
     Markdown,
+    /// A text PDF, read by `normdiff-pdf` into plain-text layout (line
+    /// numbers count in that text).
+    Pdf,
 }
 
 /// A notable character found in the text (invisible or look-alike).

@@ -8,7 +8,7 @@
 //! repository containing the current directory; anything else is a file
 //! (and fails as a missing one).
 
-use crate::input::{input_format, read_document, InputArgs};
+use crate::input::{input_format, pdf_document, read_document, InputArgs};
 use normdiff_core::{decode, ingest, Document};
 use std::path::Path;
 
@@ -26,6 +26,9 @@ pub fn read_source(arg: &str, args: &InputArgs) -> anyhow::Result<Document> {
             "{arg}: larger than the limit of {} bytes (raise it with --max-size)",
             args.max_size
         );
+    }
+    if let Some(doc) = pdf_document(&bytes, arg)? {
+        return Ok(doc);
     }
     let text = decode(&bytes, arg)?.text;
     Ok(ingest(&text, input_format(path, args.input_format)))
