@@ -17,8 +17,7 @@ footnotes inside paragraphs, not spacing); `word recall` / `word precision`
 compare word multisets (spurious spaces and furniture cost here).
 
 align: each normdiff block is mapped to the gold paragraphs of its side by
-word overlap (a gold paragraph the block holds ≥ 80 % of; or the paragraph
-that holds ≥ 80 % of the block and whose words it covers ≥ 30 %); a link
+word overlap (see `mapping`); a link
 predicts every (gold main, gold other) pair of its blocks' paragraphs.
 Precision over predicted pairs, recall over gold pairs (i, i).
 """
@@ -74,23 +73,31 @@ def extract(d):
 
 
 def mapping(blocks, paras):
-    """Block index → set of gold paragraph indexes."""
+    """Block index → set of gold paragraph indexes: the paragraphs the block
+    holds (≥ 80 % of their words) that together make up ≥ 80 % of it, each
+    at least a tenth of it; else the one paragraph holding ≥ 80 % of the
+    block and covered ≥ 30 % by it."""
     gw = [words(p) for p in paras]
     out = {}
     for b in blocks:
         bw = words(((b.get("marker") or "") + " " + b["text"]))
         nb = sum(bw.values())
-        hit = set()
-        best, best_cover = None, 0.0
+        held, best, best_cover = [], None, 0.0
         for i, g in enumerate(gw):
             ng = sum(g.values())
             if not ng or not nb:
                 continue
             inter = sum((bw & g).values())
-            if inter / ng >= 0.8:
-                hit.add(i)
+            if inter / ng >= 0.8 and inter / nb >= 0.1:
+                held.append((inter / nb, i))
             elif inter / nb >= 0.8 and inter / ng >= 0.3 and inter / nb > best_cover:
                 best, best_cover = i, inter / nb
+        hit, total = set(), 0.0
+        for share, i in sorted(held, reverse=True):
+            if total >= 0.8:
+                break
+            hit.add(i)
+            total += share
         if not hit and best is not None:
             hit.add(best)
         out[b["index"]] = hit

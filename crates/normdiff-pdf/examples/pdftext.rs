@@ -4,15 +4,15 @@
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let out = args
-        .iter()
-        .position(|a| a == "--out")
-        .map(|i| {
-            args.remove(i);
-            args.remove(i)
-        });
+    let out = args.iter().position(|a| a == "--out").map(|i| {
+        args.remove(i);
+        args.remove(i)
+    });
     // `--raw`: pdf-extract's own plain-text output, for comparison.
-    let raw = args.iter().position(|a| a == "--raw").map(|i| args.remove(i));
+    let raw = args
+        .iter()
+        .position(|a| a == "--raw")
+        .map(|i| args.remove(i));
     for path in args {
         let bytes = std::fs::read(&path).expect("readable file");
         let t0 = std::time::Instant::now();
@@ -26,8 +26,11 @@ fn main() {
             eprintln!("{path}: raw, {:.1} ms", t0.elapsed().as_secs_f64() * 1000.0);
             let stem = std::path::Path::new(&path).file_stem().unwrap();
             let dir = out.as_deref().unwrap_or(".");
-            std::fs::write(std::path::Path::new(dir).join(stem).with_extension("txt"), text)
-                .expect("writable output");
+            std::fs::write(
+                std::path::Path::new(dir).join(stem).with_extension("txt"),
+                text,
+            )
+            .expect("writable output");
             continue;
         }
         match normdiff_pdf::to_text(&bytes, &path, &Default::default()) {

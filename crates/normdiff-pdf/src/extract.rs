@@ -83,7 +83,10 @@ impl OutputDev for Collector {
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
         let height = media_box.ury - media_box.lly;
-        self.origin = (media_box.llx.min(media_box.urx), media_box.ury.max(media_box.lly));
+        self.origin = (
+            media_box.llx.min(media_box.urx),
+            media_box.ury.max(media_box.lly),
+        );
         self.pages.push(Page {
             width: (media_box.urx - media_box.llx).abs(),
             height: height.abs(),

@@ -33,9 +33,7 @@ pub fn marker(text: &str) -> Option<(String, usize)> {
     let t = text.trim_start();
     let lead = text.len() - t.len();
     if let Some(rest) = t.strip_prefix('*') {
-        return rest
-            .starts_with(' ')
-            .then(|| ("*".to_owned(), lead + 2));
+        return rest.starts_with(' ').then(|| ("*".to_owned(), lead + 2));
     }
     let mut label = String::new();
     let mut len = 0;
@@ -55,10 +53,8 @@ pub fn marker(text: &str) -> Option<(String, usize)> {
     }
     let rest = &t[len..];
     let next = rest.chars().next()?;
-    let ok = next == ' '
-        || next == '\t'
-        || (superscript && next.is_alphabetic())
-        || next.is_uppercase();
+    let ok =
+        next == ' ' || next == '\t' || (superscript && next.is_alphabetic()) || next.is_uppercase();
     let skip = rest.len() - rest.trim_start().len();
     ok.then(|| (label, lead + len + skip))
 }
@@ -75,10 +71,25 @@ pub fn body_size<'a>(lines: impl Iterator<Item = &'a Line>) -> f64 {
         .map_or(10.0, |(s, _)| s as f64 / 2.0)
 }
 
-/// Splits off the footnotes of one page: returns the indexes of `lines`
-/// that are footnote lines, and the notes.
+/// Splits off the footnotes of one page, column by column (two-column
+/// pages set notes at the foot of each column): returns the indexes of
+/// `lines` that are footnote lines, and the notes.
 pub fn split(lines: &[Line], height: f64, body: f64) -> (Vec<usize>, Vec<Note>) {
-    let mut by_y: Vec<usize> = (0..lines.len()).collect();
+    let mut zone = Vec::new();
+    let mut notes = Vec::new();
+    for column in [0, 1] {
+        let (z, n) = split_column(lines, column, height, body);
+        zone.extend(z);
+        notes.extend(n);
+    }
+    (zone, notes)
+}
+
+/// The footnotes at the foot of one column.
+fn split_column(lines: &[Line], column: u8, height: f64, body: f64) -> (Vec<usize>, Vec<Note>) {
+    let mut by_y: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].column == column)
+        .collect();
     by_y.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
     let small = |l: &Line| l.size <= body * 0.9 && l.y > height * 0.45;
     let mut zone: Vec<usize> = by_y
@@ -150,7 +161,10 @@ mod tests {
         let (zone, notes) = split(&lines, 800.0, 10.0);
         assert_eq!(zone, [1, 2, 3]);
         assert_eq!(notes.len(), 2);
-        assert_eq!(notes[0].lines, ["First note that runs", "onto a second line."]);
+        assert_eq!(
+            notes[0].lines,
+            ["First note that runs", "onto a second line."]
+        );
         assert_eq!(notes[1].label, "2");
     }
 

@@ -108,7 +108,9 @@ pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '»' | '”' | '"' | '’' | ')' | ']') || is_superscript(c)
     });
-    t.ends_with(['.', '!', '?', ':', ';', ',', '。', '！', '？', '؟', '؛', '…'])
+    t.ends_with([
+        '.', '!', '?', ':', ';', ',', '。', '！', '？', '؟', '؛', '…',
+    ])
 }
 
 fn is_superscript(c: char) -> bool {
@@ -121,7 +123,7 @@ fn breaks(a: &Line, b: &Line, m: &Measures, right: f64, left: f64) -> bool {
         return true;
     }
     let scale = a.size.max(b.size) / m.size;
-    if b.y - a.y > 1.4 * m.leading * scale {
+    if b.y - a.y > 1.25 * m.leading * scale {
         return true;
     }
     if (a.size - b.size).abs() > 1.0 {
@@ -177,7 +179,10 @@ pub fn write(pages: &[Body], notes: &[Note], m: &Measures) -> Layout {
             if page_join {
                 let first = open_join.map_or(para_first, |j| j.first);
                 if let Some(j) = open_join.take() {
-                    out.joins.push(PageJoin { last: line_no - 1, ..j });
+                    out.joins.push(PageJoin {
+                        last: line_no - 1,
+                        ..j
+                    });
                 }
                 open_join = Some(PageJoin {
                     first,
@@ -193,7 +198,8 @@ pub fn write(pages: &[Body], notes: &[Note], m: &Measures) -> Layout {
         out.joins.push(PageJoin { last: line_no, ..j });
     }
     for n in notes {
-        out.text.push_str(if out.text.is_empty() { "" } else { "\n\n" });
+        out.text
+            .push_str(if out.text.is_empty() { "" } else { "\n\n" });
         out.text.push_str("[^");
         out.text.push_str(&n.label);
         out.text.push_str("]: ");

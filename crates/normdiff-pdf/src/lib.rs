@@ -122,7 +122,10 @@ fn read(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfText, Error> {
     let ex = extract::glyphs(&doc, name, limits)?;
     let visible: usize = ex.pages.iter().map(|p| p.glyphs.len()).sum();
     if ex.pages.is_empty() || ex.failed_pages == ex.pages.len() {
-        return Err(Error::Damaged(name.to_owned(), "no page could be read".to_owned()));
+        return Err(Error::Damaged(
+            name.to_owned(),
+            "no page could be read".to_owned(),
+        ));
     }
     if visible < 5 * ex.pages.len() {
         return Err(Error::NoText(name.to_owned()));

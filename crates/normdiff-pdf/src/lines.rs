@@ -70,10 +70,26 @@ fn median_size(glyphs: &[Glyph], c: &[usize]) -> f64 {
 }
 
 fn x_range(glyphs: &[Glyph], c: &[usize]) -> (f64, f64) {
-    c.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &i| {
-        let g = &glyphs[i];
-        (a.min(g.x), b.max(g.x + g.width))
-    })
+    c.iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &i| {
+            let g = &glyphs[i];
+            (a.min(g.x), b.max(g.x + g.width))
+        })
+}
+
+/// Is cluster `a` (median size `a_size`) a few small glyphs raised over
+/// line `b`, within its horizontal extent?
+fn raised_over(glyphs: &[Glyph], a: &[usize], a_size: f64, b: &[usize], bs: f64) -> bool {
+    let (a0, a1) = x_range(glyphs, a);
+    let (b0, b1) = x_range(glyphs, b);
+    let lift = glyphs[b[0]].y - glyphs[a[0]].y;
+    // A footnote's number set above its first line, in the notes' size.
+    let number = a.len() <= 3
+        && a.iter().all(|&g| glyphs[g].text.chars().all(|c| c.is_ascii_digit()))
+        && a1 <= b0 + bs;
+    let small = a_size < 0.85 * bs || number;
+    let within = a0 >= b0 - bs && a1 <= b1 + bs;
+    small && within && lift > 0.1 * bs && lift < 0.75 * bs && a.len() <= 8
 }
 
 /// Merges clusters of small raised glyphs into the line just below them.
@@ -91,28 +107,20 @@ fn merge_raised(glyphs: &[Glyph], clusters: Vec<Vec<usize>>) -> Vec<Vec<Placed<'
         })
         .collect();
     let mut gone = vec![false; clusters.len()];
-    for i in 0..clusters.len().saturating_sub(1) {
-        let below = i + 1;
-        let (a0, a1) = x_range(glyphs, &clusters[i]);
-        let (b0, b1) = x_range(glyphs, &clusters[below]);
-        let by = glyphs[clusters[below][0]].y;
-        let ay = glyphs[clusters[i][0]].y;
-        let lift = by - ay;
-        let bs = sizes[below];
-        // A footnote's number set above its first line, in the notes' size.
-        let number = clusters[i].len() <= 3
-            && clusters[i].iter().all(|&g| glyphs[g].text.chars().all(|c| c.is_ascii_digit()))
-            && a1 <= b0 + bs;
-        let small = sizes[i] < 0.85 * bs || number;
-        let within = a0 >= b0 - bs && a1 <= b1 + bs;
-        if small && within && lift > 0.1 * bs && lift < 0.75 * bs && clusters[i].len() <= 8 {
-            let moved: Vec<Placed> = std::mem::take(&mut out[i])
-                .into_iter()
-                .map(|p| Placed { raised: true, ..p })
-                .collect();
-            out[below].extend(moved);
-            gone[i] = true;
-        }
+    for i in 0..clusters.len() {
+        // The line it is raised above: one of the next few baselines (on a
+        // two-column page the next one may be the other column's).
+        let Some(below) = (i + 1..clusters.len().min(i + 4))
+            .find(|&j| raised_over(glyphs, &clusters[i], sizes[i], &clusters[j], sizes[j]))
+        else {
+            continue;
+        };
+        let moved: Vec<Placed> = std::mem::take(&mut out[i])
+            .into_iter()
+            .map(|p| Placed { raised: true, ..p })
+            .collect();
+        out[below].extend(moved);
+        gone[i] = true;
     }
     out.into_iter()
         .zip(gone)
@@ -172,7 +180,10 @@ fn fragments_of(mut line: Vec<Placed>, space_em: f64, out: &mut Vec<Fragment>) {
                 out.push(cur.take().expect("checked"));
             } else {
                 let raised_call = p.raised && !q.raised && gap < 0.3 * size;
-                if !raised_call && (g.space_before || gap > space_em * size) && !f.text.ends_with(' ') {
+                if !raised_call
+                    && (g.space_before || gap > space_em * size)
+                    && !f.text.ends_with(' ')
+                {
                     f.text.push(' ');
                 }
             }
@@ -196,7 +207,11 @@ pub fn fragments(glyphs: &[Glyph]) -> Vec<Fragment> {
     // Where words are separated by drawn spaces, a narrower gap is
     // kerning, not a space.
     let spaced = glyphs.iter().filter(|g| g.space_before).count();
-    let space_em = if spaced * 25 > glyphs.len() { 0.4 } else { 0.15 };
+    let space_em = if spaced * 25 > glyphs.len() {
+        0.4
+    } else {
+        0.15
+    };
     let clusters = baselines(glyphs);
     let lines = merge_raised(glyphs, clusters);
     let mut out = Vec::new();
@@ -250,10 +265,14 @@ mod tests {
         let mut g = glyphs("resolution 73/27", 72.0, 100.0, 10.0);
         let end = g.last().map(|g| g.x + g.width).unwrap();
         g.extend(glyphs("1", end, 96.0, 6.0));
-        g.extend(glyphs("and", end + 6.0, 100.0, 10.0).into_iter().map(|mut x| {
-            x.space_before = true;
-            x
-        }));
+        g.extend(
+            glyphs("and", end + 6.0, 100.0, 10.0)
+                .into_iter()
+                .map(|mut x| {
+                    x.space_before = true;
+                    x
+                }),
+        );
         let f = fragments(&g);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].text, "resolution 73/27¹ and");

@@ -138,7 +138,8 @@ pub struct FileStore;
 impl BlobStore for FileStore {
     /// A PDF's bytes are replaced by its layout text (UTF-8).
     fn read(&self, id: &str, _path: &str) -> normdiff_core::Result<Vec<u8>> {
-        let invalid = |msg: String| normdiff_core::Error::new(id, normdiff_core::ErrorKind::Invalid(msg));
+        let invalid =
+            |msg: String| normdiff_core::Error::new(id, normdiff_core::ErrorKind::Invalid(msg));
         let bytes = std::fs::read(id).map_err(|e| invalid(format!("cannot read: {e}")))?;
         if !normdiff_pdf::is_pdf(&bytes) {
             return Ok(bytes);
