@@ -137,8 +137,16 @@ fn diff_of_pdfs_pairs_paragraphs_as_diff_of_their_text() {
         s.iter().filter(|k| !nbsp_only(k)).cloned().collect()
     };
     assert_eq!(strip(&from_pdf), strip(&from_text));
-    assert!(from_text.contains(&(r#"["21"]"#.into(), r#"["16"]"#.into(), r#""modified""#.into())));
-    assert!(from_pdf.contains(&(r#"["21"]"#.into(), r#"["16"]"#.into(), r#""unchanged""#.into())));
+    assert!(from_text.contains(&(
+        r#"["21"]"#.into(),
+        r#"["16"]"#.into(),
+        r#""modified""#.into()
+    )));
+    assert!(from_pdf.contains(&(
+        r#"["21"]"#.into(),
+        r#"["16"]"#.into(),
+        r#""unchanged""#.into()
+    )));
 }
 
 #[test]

@@ -85,7 +85,8 @@ fn raised_over(glyphs: &[Glyph], a: &[usize], a_size: f64, b: &[usize], bs: f64)
     let lift = glyphs[b[0]].y - glyphs[a[0]].y;
     // A footnote's number set above its first line, in the notes' size.
     let number = a.len() <= 3
-        && a.iter().all(|&g| glyphs[g].text.chars().all(|c| c.is_ascii_digit()))
+        && a.iter()
+            .all(|&g| glyphs[g].text.chars().all(|c| c.is_ascii_digit()))
         && a1 <= b0 + bs;
     let small = a_size < 0.85 * bs || number;
     let within = a0 >= b0 - bs && a1 <= b1 + bs;
