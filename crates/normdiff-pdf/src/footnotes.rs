@@ -142,7 +142,7 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(marker("¹ See A/76/135."), Some(("1".into(), 4)));
+        assert_eq!(marker("¹ See A/76/135."), Some(("1".into(), 3)));
         assert_eq!(marker("12 Ibid."), Some(("12".into(), 3)));
         assert_eq!(marker("3Official Records"), Some(("3".into(), 1)));
         assert_eq!(marker("2021 was a year"), None);

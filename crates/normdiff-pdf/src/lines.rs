@@ -266,14 +266,9 @@ mod tests {
         let mut g = glyphs("resolution 73/27", 72.0, 100.0, 10.0);
         let end = g.last().map(|g| g.x + g.width).unwrap();
         g.extend(glyphs("1", end, 96.0, 6.0));
-        g.extend(
-            glyphs("and", end + 6.0, 100.0, 10.0)
-                .into_iter()
-                .map(|mut x| {
-                    x.space_before = true;
-                    x
-                }),
-        );
+        let mut and = glyphs("and", end + 6.0, 100.0, 10.0);
+        and[0].space_before = true;
+        g.extend(and);
         let f = fragments(&g);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].text, "resolution 73/27¹ and");
