@@ -15,6 +15,7 @@ mod hostile2;
 mod labels;
 mod locate;
 mod parse;
+mod pdf;
 mod redline;
 mod redline_browser;
 mod trace;

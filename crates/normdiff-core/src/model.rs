@@ -151,6 +151,9 @@ pub enum SourceFormat {
     Markdown,
     /// A Word (`.docx`) document, read as Word text (see `ingest::word`).
     Word,
+    /// A text PDF, read by `normdiff-pdf` into plain-text layout (line
+    /// numbers count in that text).
+    Pdf,
 }
 
 /// A notable character found in the text (invisible or look-alike).

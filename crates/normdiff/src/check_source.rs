@@ -50,9 +50,9 @@ fn text_of(bytes: Vec<u8>, name: &str, named: bool, max: usize) -> anyhow::Resul
         }
         return Ok(None);
     }
-    match normdiff_core::decode(&bytes, name) {
-        Ok(d) => Ok(Some(d.text)),
-        Err(e) if named => Err(e.into()),
+    match crate::input::text_of(&bytes, name) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) if named => Err(e),
         Err(_) => Ok(None),
     }
 }

@@ -136,13 +136,21 @@ impl FilesSource {
 pub struct FileStore;
 
 impl BlobStore for FileStore {
+    /// A PDF's bytes are replaced by its layout text (UTF-8).
     fn read(&self, id: &str, _path: &str) -> normdiff_core::Result<Vec<u8>> {
-        std::fs::read(id).map_err(|e| {
-            normdiff_core::Error::new(
-                id,
-                normdiff_core::ErrorKind::Invalid(format!("cannot read: {e}")),
-            )
-        })
+        let invalid =
+            |msg: String| normdiff_core::Error::new(id, normdiff_core::ErrorKind::Invalid(msg));
+        let bytes = std::fs::read(id).map_err(|e| invalid(format!("cannot read: {e}")))?;
+        if !normdiff_pdf::is_pdf(&bytes) {
+            return Ok(bytes);
+        }
+        normdiff_pdf::to_text(&bytes, id, &normdiff_pdf::Options::default())
+            .map(|t| t.text.into_bytes())
+            .map_err(|e| {
+                let msg = e.to_string();
+                let prefix = format!("{id}: ");
+                invalid(msg.strip_prefix(&prefix).unwrap_or(&msg).to_owned())
+            })
     }
 }
 

@@ -104,7 +104,8 @@ pub fn read_bytes(path: &str, max_size: usize) -> anyhow::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Reads, decodes and ingests the document at `path`.
+/// Reads, decodes and ingests the document at `path` (a PDF, found by
+/// its `%PDF-` signature, through the PDF reader).
 pub fn read_document(path: &str, args: &InputArgs) -> anyhow::Result<Document> {
     let bytes = read_bytes(path, args.max_size)?;
     let name = if path == "-" {
@@ -124,6 +125,9 @@ pub fn document_from_bytes(
     path: &str,
     args: &InputArgs,
 ) -> anyhow::Result<Document> {
+    if let Some(doc) = pdf_document(&bytes, name)? {
+        return Ok(doc);
+    }
     if sniff(&bytes) == Sniffed::Word {
         let opts = WordOptions {
             revisions: match args.revisions {
@@ -146,6 +150,27 @@ pub fn document_from_bytes(
     }
     let decoded = decode_owned(bytes, name)?;
     Ok(ingest(&decoded.text, input_format(path, args.input_format)))
+}
+
+/// The document of a PDF's bytes, or `None` when they are not a PDF.
+pub fn pdf_document(bytes: &[u8], name: &str) -> anyhow::Result<Option<Document>> {
+    if !normdiff_pdf::is_pdf(bytes) {
+        return Ok(None);
+    }
+    Ok(Some(normdiff_pdf::to_document(
+        bytes,
+        name,
+        &normdiff_pdf::Options::default(),
+    )?))
+}
+
+/// The text of a file's bytes: a PDF's layout text (what its document is
+/// read from), or the decoded text.
+pub fn text_of(bytes: &[u8], name: &str) -> anyhow::Result<String> {
+    if normdiff_pdf::is_pdf(bytes) {
+        return Ok(normdiff_pdf::to_text(bytes, name, &normdiff_pdf::Options::default())?.text);
+    }
+    Ok(normdiff_core::decode(bytes, name)?.text)
 }
 
 /// The input format for `path` under the user's choice.

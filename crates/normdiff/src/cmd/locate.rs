@@ -69,7 +69,7 @@ pub fn run(args: LocateArgs) -> anyhow::Result<ExitCode> {
     let mut quotes = args.quote.clone();
     if let Some(path) = &args.quotes_file {
         let bytes = input::read_bytes(path, args.input.max_size)?;
-        quotes.extend(split_quotes(&normdiff_core::decode(&bytes, path)?.text));
+        quotes.extend(split_quotes(&input::text_of(&bytes, path)?));
     }
     if quotes.is_empty() {
         bail!("no quote given (use --quote TEXT or --quotes-file FILE)");

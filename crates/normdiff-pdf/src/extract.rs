@@ -1,0 +1,226 @@
+//! Positioned glyphs from a PDF, page by page, through `pdf-extract`.
+//!
+//! Each glyph carries its position in points from the page's top-left
+//! corner (y grows downwards), its font size and advance width. A page the
+//! library cannot read (or panics on) is skipped and counted; limits on
+//! pages and glyphs stop a hostile file early.
+
+use crate::error::Error;
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// One glyph (or ligature) as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Left edge, points from the page's left edge.
+    pub x: f64,
+    /// Baseline, points from the page's top edge.
+    pub y: f64,
+    /// Font size in points, after the text matrix.
+    pub size: f64,
+    /// Advance width in points.
+    pub width: f64,
+    /// The text it stands for (usually one character).
+    pub text: String,
+    /// A space glyph was drawn right before this one.
+    pub space_before: bool,
+}
+
+/// The glyphs of one page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// Page width in points.
+    pub width: f64,
+    /// Page height in points.
+    pub height: f64,
+    /// Glyphs in drawing order.
+    pub glyphs: Vec<Glyph>,
+}
+
+/// Bounds for one file.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Most pages read.
+    pub max_pages: usize,
+    /// Most glyphs read, all pages together.
+    pub max_glyphs: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_pages: 5_000,
+            max_glyphs: 20_000_000,
+        }
+    }
+}
+
+/// What was read.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    /// Pages in order (unreadable pages are empty).
+    pub pages: Vec<Page>,
+    /// Number of pages the library could not read.
+    pub failed_pages: usize,
+}
+
+/// Collects glyphs; implements the library's output device.
+struct Collector {
+    pages: Vec<Page>,
+    /// The page's left and top edges in user space.
+    origin: (f64, f64),
+    glyphs: usize,
+    max_glyphs: usize,
+    pending_space: bool,
+    over: bool,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        let height = media_box.ury - media_box.lly;
+        self.origin = (
+            media_box.llx.min(media_box.urx),
+            media_box.ury.max(media_box.lly),
+        );
+        self.pages.push(Page {
+            width: (media_box.urx - media_box.llx).abs(),
+            height: height.abs(),
+            glyphs: Vec::new(),
+        });
+        self.pending_space = false;
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        if text.chars().all(char::is_whitespace) {
+            self.pending_space = true;
+            return Ok(());
+        }
+        self.glyphs += 1;
+        if self.glyphs > self.max_glyphs {
+            self.over = true;
+            return Err(OutputError::IoError(std::io::Error::other("glyph limit")));
+        }
+        // The font size's square after the text matrix, as pdf-extract's
+        // own text output measures it.
+        let vx = font_size * (trm.m11 + trm.m21);
+        let vy = font_size * (trm.m12 + trm.m22);
+        let size = (vx * vy).abs().sqrt();
+        let glyph = Glyph {
+            x: trm.m31 - self.origin.0,
+            y: self.origin.1 - trm.m32,
+            size,
+            width: width * size,
+            text: text.to_owned(),
+            space_before: std::mem::take(&mut self.pending_space),
+        };
+        if glyph.x.is_finite() && glyph.y.is_finite() && size.is_finite() {
+            if let Some(p) = self.pages.last_mut() {
+                p.glyphs.push(glyph);
+            }
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        self.pending_space = true;
+        Ok(())
+    }
+}
+
+/// Loads `bytes` as a PDF, refusing encrypted and unreadable files.
+pub fn load(bytes: &[u8], name: &str) -> Result<pdf_extract::Document, Error> {
+    let doc = catch_unwind(|| pdf_extract::Document::load_mem(bytes))
+        .map_err(|_| Error::Damaged(name.to_owned(), "the PDF parser failed".to_owned()))?
+        .map_err(|e| match e {
+            pdf_extract::Error::Decryption(_) | pdf_extract::Error::InvalidPassword => {
+                Error::Encrypted(name.to_owned())
+            }
+            other => Error::Damaged(name.to_owned(), short(&other.to_string())),
+        })?;
+    if doc.is_encrypted() && doc.encryption_state.is_none() {
+        return Err(Error::Encrypted(name.to_owned()));
+    }
+    Ok(doc)
+}
+
+/// The first line of a library message, at most 120 characters.
+fn short(msg: &str) -> String {
+    let line = msg.lines().next().unwrap_or("").trim();
+    let mut s: String = line.chars().take(120).collect();
+    if s.is_empty() {
+        s.push_str("unknown error");
+    }
+    s
+}
+
+/// Reads every page's glyphs.
+pub fn glyphs(doc: &pdf_extract::Document, name: &str, limits: Limits) -> Result<Extracted, Error> {
+    let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    if page_numbers.len() > limits.max_pages {
+        return Err(Error::TooLarge(
+            name.to_owned(),
+            format!(
+                "{} pages, more than the limit of {}",
+                page_numbers.len(),
+                limits.max_pages
+            ),
+        ));
+    }
+    let mut c = Collector {
+        pages: Vec::new(),
+        origin: (0.0, 0.0),
+        glyphs: 0,
+        max_glyphs: limits.max_glyphs,
+        pending_space: false,
+        over: false,
+    };
+    let mut failed = 0;
+    for n in page_numbers {
+        let before = c.pages.len();
+        let ok = catch_unwind(AssertUnwindSafe(|| {
+            pdf_extract::output_doc_page(doc, &mut c, n)
+        }));
+        if c.over {
+            return Err(Error::TooLarge(
+                name.to_owned(),
+                format!("more than {} glyphs", limits.max_glyphs),
+            ));
+        }
+        if !matches!(ok, Ok(Ok(()))) {
+            failed += 1;
+            // Keep one (possibly partial) page per page number.
+            if c.pages.len() == before {
+                c.pages.push(Page::default());
+            }
+        }
+    }
+    Ok(Extracted {
+        pages: c.pages,
+        failed_pages: failed,
+    })
+}
