@@ -48,6 +48,9 @@ pub fn locate_via(
     report
 }
 
+/// A target block, how many quote words reach it, and their span.
+type Carried = (usize, usize, Option<(usize, usize)>);
+
 /// The target paragraph of via match `m`, with the quote's span carried
 /// over.
 fn follow(
@@ -70,7 +73,7 @@ fn follow(
         })
         .collect();
     // Of the linked target blocks, the one most of the quote's words go to.
-    let spans: Vec<(usize, usize, Option<(usize, usize)>)> = link
+    let spans: Vec<Carried> = link
         .target
         .iter()
         .map(|&j| {

@@ -139,6 +139,14 @@ fn learn(links: &[CrossLink], source: &Document, target: &Document) -> Option<Le
     })
 }
 
+/// A link's cost (length, evidence and lexicon) and whether the lexicon
+/// supports it.
+type CostFn<'a> = dyn Fn(&[usize], &[usize]) -> (f64, bool) + 'a;
+
+/// A 1-1 link kept out of a 1-2 or 2-1 link: its source and target, and
+/// the source and target blocks let go.
+type SplitOption = (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>);
+
 /// A candidate link of the pairing step.
 struct Candidate {
     cost: f64,
@@ -228,9 +236,9 @@ fn lone(source: Vec<usize>, target: Vec<usize>) -> CrossLink {
 fn split_off(
     l: &CrossLink,
     c: f64,
-    cost: &dyn Fn(&[usize], &[usize]) -> (f64, bool),
+    cost: &CostFn<'_>,
 ) -> Option<(CrossLink, Vec<usize>, Vec<usize>)> {
-    let options: Vec<(Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>)> = if l.source.len() == 2 {
+    let options: Vec<SplitOption> = if l.source.len() == 2 {
         (0..2)
             .map(|k| {
                 (
@@ -274,11 +282,7 @@ fn split_off(
 
 /// Pairs unmatched source and target blocks, best first, when the link
 /// would score at least [`LOW_CONFIDENCE`] and the lexicon supports it.
-fn pair(
-    free_s: &[usize],
-    free_t: &[usize],
-    cost: &dyn Fn(&[usize], &[usize]) -> (f64, bool),
-) -> Vec<CrossLink> {
+fn pair(free_s: &[usize], free_t: &[usize], cost: &CostFn<'_>) -> Vec<CrossLink> {
     let mut cands = Vec::new();
     for &s in free_s {
         for &t in free_t {
