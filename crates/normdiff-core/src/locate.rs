@@ -30,8 +30,18 @@
 //! [`DEFAULT_MIN_SCORE`]) are not reported: a quote whose best block scores
 //! under it is **not found**.
 //!
+//! Between scripts (a Russian quote in an English document) word keys
+//! cannot meet: only numbers and other anchors can. A result then carries
+//! a note saying so, and suggesting [`locate_via`]: find the quote in the
+//! document in its own language, and follow the alignment.
+//!
 //! Spans are in **Unicode scalar values** (Rust `char`s), 0-based,
 //! end-exclusive, counted in [`crate::Block::text`].
+
+mod script;
+mod via;
+
+pub use via::locate_via;
 
 use crate::model::Document;
 use crate::normalize::{key, Profile};
@@ -80,6 +90,13 @@ pub struct QuoteMatch {
     pub end: usize,
     /// The passage itself: the block's text from `start` to `end`.
     pub passage: String,
+    /// With `--via`: the score of the alignment link followed from the
+    /// via paragraph to this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link_score: Option<f64>,
+    /// With `--via`: where the quote was found in the via document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<Box<QuoteMatch>>,
 }
 
 /// The result for one quote.
@@ -89,6 +106,10 @@ pub struct QuoteResult {
     pub quote: String,
     /// Matching blocks, best first (ties by index); empty when not found.
     pub matches: Vec<QuoteMatch>,
+    /// What the reader should know about the result (a quote in another
+    /// script than the document, a via paragraph without counterpart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// The results for all quotes, in the order given.
@@ -163,7 +184,8 @@ pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> Locate
     let n = blocks.len() as f64;
     let known = |k: &str| df.contains_key(k);
     let weight = |k: &str| (1.0 + n / (1.0 + *df.get(k).unwrap_or(&0) as f64)).ln();
-    let results = quotes
+    let doc_script = script::dominant(doc.blocks.iter().map(|b| b.text.as_str()));
+    let mut results: Vec<QuoteResult> = quotes
         .iter()
         .map(|q| {
             let mut matches = find(q, &blocks, &weight, &known);
@@ -186,12 +208,25 @@ pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> Locate
                             .skip(start)
                             .take(end - start)
                             .collect(),
+                        link_score: None,
+                        via: None,
                     })
                     .collect(),
+                notes: Vec::new(),
             }
         })
         .collect();
+    for r in &mut results {
+        if let Some(note) = script::note(&r.quote, doc_script, !r.matches.is_empty()) {
+            r.notes.push(note);
+        }
+    }
     LocateReport { results }
+}
+
+/// The char offset of byte offset `byte` in `text`.
+pub(crate) fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |t| t.chars().count())
 }
 
 /// Best window of every block that shares a word with `quote`:

@@ -5,9 +5,12 @@
 //! - `typography`: apostrophes (’ ʼ ‘ ′ ` → `'`), quotes (« » “ ” „ → `"`),
 //!   dashes (‐ ‑ ‒ – — ― − → `-`), every space variant (U+00A0, U+202F,
 //!   U+2000–U+200A, U+3000, tab) → space, runs of spaces → one, ligatures
-//!   (œ → oe, æ → ae, ﬁ → fi...), full-width ASCII → ASCII, Unicode NFC;
+//!   (œ → oe, æ → ae, ﬁ → fi...), full-width ASCII → ASCII, Arabic and
+//!   Chinese punctuation to its Latin class (`،` `、` → `,`, `؛` → `;`,
+//!   `؟` → `?`, `。` → `.`), Arabic tatweel dropped, Unicode NFC;
 //! - `case`: full Unicode lower-casing;
-//! - `diacritics`: accents removed (é → e), for search.
+//! - `diacritics`: accents and Arabic vowel marks removed (é → e), digits
+//!   of other scripts made ASCII (`٢٠٢١` → `2021`), for search.
 //!
 //! Default-ignorable code points (zero-width spaces, bidi controls, soft
 //! hyphen) are dropped by the typography profile so that search finds a
@@ -159,6 +162,14 @@ fn push_typographic(c: char, out: &mut String) {
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
         | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => out.push('-'),
         '\u{2026}' => out.push_str("..."),
+        // Arabic and Chinese punctuation to its Latin class.
+        '\u{060C}' | '\u{3001}' | '\u{FE50}' | '\u{FF64}' => out.push(','),
+        '\u{061B}' => out.push(';'),
+        '\u{061F}' => out.push('?'),
+        '\u{3002}' | '\u{FF61}' => out.push('.'),
+        '\u{066A}' => out.push('%'),
+        // Arabic tatweel (kashida) only stretches a line.
+        '\u{0640}' => {}
         '\u{0153}' => out.push_str("oe"),
         '\u{0152}' => out.push_str("OE"),
         '\u{00E6}' => out.push_str("ae"),
@@ -208,12 +219,28 @@ pub fn key(text: &str, profile: Profile) -> String {
         text.to_owned()
     };
     if profile.diacritics {
-        s = s.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect();
+        s = s
+            .nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .nfc()
+            .map(ascii_digit)
+            .collect();
     }
     if profile.case && s.chars().any(changes_in_lower_case) {
         s = s.to_lowercase();
     }
     s
+}
+
+/// `c` as an ASCII digit when it is a decimal digit of another script
+/// (Arabic-Indic `٣`, Persian `۳`, Devanagari...); `c` otherwise.
+fn ascii_digit(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    crate::numerals::digit_value(c)
+        .and_then(|d| char::from_digit(d, 10))
+        .unwrap_or(c)
 }
 
 /// Does lower-casing change `c`? (Upper-case and title-case letters.)
@@ -279,7 +306,7 @@ pub fn search_fold(text: &str, out: &mut String) {
         for t in tmp.chars().flat_map(char::to_lowercase) {
             unicode_normalization::char::decompose_canonical(t, |d| {
                 if d.is_alphanumeric() && !is_combining_mark(d) {
-                    out.push(d);
+                    out.push(ascii_digit(d));
                 }
             });
         }
@@ -395,6 +422,19 @@ mod tests {
     fn full_width_digits_become_ascii() {
         assert_eq!(key("第１８条", Profile::TYPOGRAPHY), "第18条");
     }
+    #[test]
+    fn arabic_and_chinese_forms_fold() {
+        assert_eq!(key("نسـبة، ٢٠٢١؛", Profile::LOOSE), "نسبة, 2021;");
+        assert_eq!(key("各国，合作。", Profile::NORMAL), "各国,合作.");
+        assert_eq!(key("各国、合作；", Profile::NORMAL), "各国,合作;");
+        // Display digits stay as they are under the comparison profile.
+        assert_eq!(key("٢٠٢١", Profile::NORMAL), "٢٠٢١");
+        let (mut a, mut b) = (String::new(), String::new());
+        search_fold("نسـبة ٢٠٢١", &mut a);
+        search_fold("نسبة 2021", &mut b);
+        assert_eq!(a, b);
+    }
+
     #[test]
     fn search_fold_keeps_letters_only() {
         let mut out = String::new();

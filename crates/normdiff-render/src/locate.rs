@@ -11,7 +11,13 @@
 //!   0-based, as `normdiff parse` prints it), `label` (as printed, or
 //!   null), `score` (0–1, 4 decimals), `start` and `end` (the best
 //!   matching passage inside the block's text, in Unicode scalar values,
-//!   0-based, end exclusive) and `passage` (that text).
+//!   0-based, end exclusive) and `passage` (that text). With `--via`, a
+//!   match also has `link_score` (0–1, the score of the alignment link
+//!   followed) and `via`: the match in the via document, with the same
+//!   fields (`index`, `label`, `score`, `start`, `end`, `passage`).
+//! - a result may carry `notes`: sentences for the reader (a quote in
+//!   another script than the document, with the suggestion to use `--via`;
+//!   a via paragraph without counterpart). Absent when there are none.
 
 use crate::escape;
 use normdiff_core::LocateReport;
@@ -41,8 +47,15 @@ pub fn markdown(report: &LocateReport, out: &mut dyn Write) -> io::Result<()> {
             "> {}\n",
             escape::markdown_line_start(&escape::markdown_cell(&one_line(&r.quote)))
         )?;
+        for note in &r.notes {
+            writeln!(out, "Note: {}\n", escape::markdown_cell(note))?;
+        }
         if r.matches.is_empty() {
             writeln!(out, "Not found.")?;
+            continue;
+        }
+        if r.matches.iter().any(|m| m.via.is_some()) {
+            via_table(r, out)?;
             continue;
         }
         writeln!(out, "| block | label | score | chars | passage |")?;
@@ -59,6 +72,41 @@ pub fn markdown(report: &LocateReport, out: &mut dyn Write) -> io::Result<()> {
                 escape::markdown_cell(&one_line(&m.passage))
             )?;
         }
+    }
+    Ok(())
+}
+
+/// The table of a result found `--via`: both paragraphs of each match.
+fn via_table(r: &normdiff_core::QuoteResult, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "| via block | via passage | link | block | label | score | chars | passage |"
+    )?;
+    writeln!(out, "|---:|---|---:|---:|---|---:|---|---|")?;
+    for m in &r.matches {
+        let (vi, vp) = m.via.as_ref().map_or(("—".to_owned(), String::new()), |v| {
+            (v.index.to_string(), one_line(&v.passage))
+        });
+        writeln!(
+            out,
+            "| {} | {} | {:.2}{} | {} | {} | {:.2} | {}–{} | {} |",
+            vi,
+            escape::markdown_cell(&vp),
+            m.link_score.unwrap_or(0.0),
+            if m.link_score
+                .is_some_and(|s| s < normdiff_core::align::cross::LOW_CONFIDENCE)
+            {
+                " ⚠"
+            } else {
+                ""
+            },
+            m.index,
+            escape::markdown_cell(m.label.as_deref().unwrap_or("—")),
+            m.score,
+            m.start,
+            m.end,
+            escape::markdown_cell(&one_line(&m.passage))
+        )?;
     }
     Ok(())
 }

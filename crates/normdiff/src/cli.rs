@@ -166,8 +166,10 @@ pub enum Command {
     /// characters: Unicode scalar values, 0-based, end exclusive). Works
     /// for an excerpt of a paragraph, for another translation of it into
     /// the same language, and (less surely) for a quote in another
-    /// language. A quote whose best block scores under --min-score (0.4)
-    /// is reported as not found, with an empty `matches` list.
+    /// Latin-script language. For a quote in another script, give the
+    /// document in the quote's language with --via. A quote whose best
+    /// block scores under --min-score (0.4) is reported as not found, with
+    /// an empty `matches` list.
     ///
     /// Exit codes: 0 success, 2 trouble (unreadable file).
     ///
@@ -175,6 +177,7 @@ pub enum Command {
     ///   normdiff locate report.txt --quote "l'infrastructure technique essentielle"
     ///   normdiff locate report.txt --quotes-file quotes.txt --format markdown
     ///   normdiff locate report.txt -q "first quote" -q "second quote" --min-score 0.5
+    ///   normdiff locate report-en.txt --via report-ru.txt -q "принимая во внимание"
     #[command(verbatim_doc_comment)]
     Locate(crate::cmd::locate::LocateArgs),
     /// Print a shell completion script (bash, zsh or fish).

@@ -8,6 +8,10 @@
 //! unhyphenated word occurs elsewhere in the document and the hyphenated
 //! form does not (`numé-` + `rique` → `numérique`). A soft hyphen (U+00AD)
 //! at a line end is always removed.
+//!
+//! It also decides when two blocks are one paragraph split by a page break
+//! ([`page_break_evidence`]): only on positive evidence that a page break
+//! fell there, never for a run of parallel clauses.
 
 use std::collections::HashSet;
 
@@ -118,6 +122,94 @@ pub(crate) fn join_lines<'a>(
     out
 }
 
+/// Why two blocks were taken for one paragraph split by a page break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BreakEvidence {
+    /// Footnotes sit between the two halves.
+    Footnotes,
+    /// A form feed (U+000C) sits between the two halves.
+    FormFeed,
+    /// The first half stops mid-phrase: on a word, not on punctuation.
+    MidPhrase,
+}
+
+/// The two sides of a candidate page-break join.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BreakSides<'a> {
+    /// The first line of the paragraph so far (its opening words).
+    pub head: &'a str,
+    /// The last line of the paragraph so far.
+    pub tail: &'a str,
+    /// The first line of the candidate continuation.
+    pub next: &'a str,
+    /// The last line of the candidate continuation.
+    pub next_tail: &'a str,
+    /// Footnotes were set aside between the two.
+    pub footnotes: bool,
+    /// A form feed was seen between the two.
+    pub form_feed: bool,
+}
+
+/// Clause punctuation that ends an item of a list of parallel clauses in
+/// every UN language (Latin, Arabic and Chinese commas).
+const CLAUSE_ENDS: &[char] = &[',', '،', '，', '、'];
+
+/// The last character of `s` that is not a space, closing quote or
+/// bracket, or footnote call.
+fn last_sign(s: &str) -> Option<char> {
+    s.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(c, '»' | '”' | '"' | '\'' | '’' | ')' | ']' | '*' | '_')
+            || matches!(c, '¹' | '²' | '³' | '\u{2070}'..='\u{2079}')
+    })
+    .chars()
+    .last()
+}
+
+/// The opening word of `s`, lower-cased (letters only).
+fn opening_word(s: &str) -> String {
+    first_word(s.trim_start()).to_lowercase()
+}
+
+/// Is the join of `sides` supported by evidence that a page break fell
+/// there? The caller has checked that the first half does not end a
+/// sentence and that the continuation is a plain paragraph without a
+/// label. Cased continuations must start in lower case; continuations in
+/// scripts without case (Arabic, Chinese) need a footnote or a form feed.
+/// A run of parallel clauses (same opening word, or both halves ending
+/// with a comma) is never joined.
+pub(crate) fn page_break_evidence(sides: &BreakSides<'_>) -> Option<BreakEvidence> {
+    let next = sides.next.trim_start();
+    let first = next.chars().next()?;
+    let cased = first.is_uppercase() || first.is_lowercase();
+    if cased && !first.is_lowercase() {
+        return None;
+    }
+    let opening = opening_word(sides.head);
+    if !opening.is_empty() && opening == opening_word(next) {
+        return None;
+    }
+    let end = last_sign(sides.tail)?;
+    let strong = if sides.footnotes {
+        Some(BreakEvidence::Footnotes)
+    } else if sides.form_feed {
+        Some(BreakEvidence::FormFeed)
+    } else {
+        None
+    };
+    if CLAUSE_ENDS.contains(&end) {
+        // A clause ending: a page break may follow it, but so does the next
+        // clause of a list. Only a break that is there, and a continuation
+        // that does not end the same way, tell them apart.
+        let same_rhythm = last_sign(sides.next_tail).is_some_and(|c| CLAUSE_ENDS.contains(&c));
+        return strong.filter(|_| !same_rhythm);
+    }
+    if !end.is_alphanumeric() {
+        return strong;
+    }
+    strong.or(cased.then_some(BreakEvidence::MidPhrase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +247,112 @@ mod tests {
     fn soft_hyphen_is_removed() {
         let j = join_lines(["numé\u{00AD}", "rique"], &Vocabulary::default());
         assert_eq!(j.text, "numérique");
+    }
+
+    fn sides<'a>(
+        head: &'a str,
+        tail: &'a str,
+        next: &'a str,
+        next_tail: &'a str,
+    ) -> BreakSides<'a> {
+        BreakSides {
+            head,
+            tail,
+            next,
+            next_tail,
+            footnotes: false,
+            form_feed: false,
+        }
+    }
+
+    #[test]
+    fn mid_phrase_break_joins() {
+        let s = sides(
+            "5. Il est vital",
+            "pour le bien",
+            "commun de tous.",
+            "commun de tous.",
+        );
+        assert_eq!(page_break_evidence(&s), Some(BreakEvidence::MidPhrase));
+    }
+
+    #[test]
+    fn russian_recitals_are_not_joined() {
+        let s = sides(
+            "принимая во внимание, что права человека универсальны,",
+            "принимая во внимание, что права человека универсальны,",
+            "ссылаясь на свою резолюцию 70/1,",
+            "ссылаясь на свою резолюцию 70/1,",
+        );
+        assert_eq!(page_break_evidence(&s), None);
+        // Even with a footnote between them: same rhythm.
+        let s = BreakSides {
+            footnotes: true,
+            ..s
+        };
+        assert_eq!(page_break_evidence(&s), None);
+    }
+
+    #[test]
+    fn same_opening_word_is_a_list() {
+        let s = sides(
+            "renforcer la coopération",
+            "renforcer la coopération",
+            "renforcer les capacités",
+            "renforcer les capacités",
+        );
+        assert_eq!(page_break_evidence(&s), None);
+    }
+
+    #[test]
+    fn comma_break_needs_a_footnote_and_a_different_ending() {
+        let s = sides(
+            "Le Groupe, notant",
+            "que les États,",
+            "compte tenu de ce qui précède, décide.",
+            "décide.",
+        );
+        assert_eq!(page_break_evidence(&s), None);
+        let s = BreakSides {
+            footnotes: true,
+            ..s
+        };
+        assert_eq!(page_break_evidence(&s), Some(BreakEvidence::Footnotes));
+    }
+
+    #[test]
+    fn uncased_scripts_need_a_page_break_mark() {
+        let s = sides(
+            "يؤكد أن الدول",
+            "يؤكد أن الدول",
+            "تتعاون فيما بينها.",
+            "تتعاون فيما بينها.",
+        );
+        assert_eq!(page_break_evidence(&s), None);
+        let s = BreakSides {
+            form_feed: true,
+            ..s
+        };
+        assert_eq!(page_break_evidence(&s), Some(BreakEvidence::FormFeed));
+        let s = sides("各国应当", "各国应当", "加强合作。", "加强合作。");
+        assert_eq!(
+            page_break_evidence(&BreakSides {
+                footnotes: true,
+                ..s
+            }),
+            Some(BreakEvidence::Footnotes)
+        );
+    }
+
+    #[test]
+    fn capitalised_continuation_is_a_new_paragraph() {
+        let s = sides("Titre", "Titre", "Le texte.", "Le texte.");
+        assert_eq!(
+            page_break_evidence(&BreakSides {
+                footnotes: true,
+                ..s
+            }),
+            None
+        );
     }
 }

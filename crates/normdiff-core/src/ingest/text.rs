@@ -11,10 +11,11 @@
 //! 3. footnotes are set aside: units starting with superscript digits
 //!    (`¹`, `²³`), `[^n]:`, or a lone line starting with `* `;
 //! 4. page-break splits are rejoined: a unit that does not end a sentence
-//!    followed (footnotes skipped) by a unit that starts in lower case;
+//!    followed (footnotes skipped) by a continuation, when there is
+//!    evidence of a page break (see [`super::join::page_break_evidence`]);
 //! 5. each unit's lines are joined (see [`super::join`]).
 
-use super::join::{join_lines, Vocabulary};
+use super::join::{join_lines, page_break_evidence, BreakEvidence, BreakSides, Vocabulary};
 use super::structure::{ends_sentence, RawBlock};
 use crate::model::{BlockKind, Footnote, Repair, RepairKind};
 
@@ -176,21 +177,34 @@ pub(crate) fn read(text: &str) -> (Vec<RawBlock>, Vec<Footnote>, Vec<Repair>) {
             skipped_since_last.push(range[0]);
             continue;
         }
-        let joins_previous = groups.last().is_some_and(|g| {
+        let evidence = groups.last().and_then(|g| {
             let prev = g.last().expect("groups are never empty");
             let prev_text = unit_text(prev, &lines, &vocab);
-            prev.kind != BlockKind::TableRow
+            let plain = prev.kind != BlockKind::TableRow
                 && unit.kind == BlockKind::Paragraph
                 && !ends_sentence(&prev_text)
-                && first.trim_start().starts_with(|c: char| c.is_lowercase())
-                && super::label::parse_label(first.trim_start()).is_none()
+                && super::label::parse_label(first.trim_start()).is_none();
+            let prev_end = *prev.lines.last().unwrap_or(&0);
+            let sides = BreakSides {
+                head: lines[g[0].lines[0]].text,
+                tail: &prev_text,
+                next: first,
+                next_tail: lines[*unit.lines.last().unwrap_or(&0)].text,
+                footnotes: !skipped_since_last.is_empty(),
+                form_feed: lines[prev_end..=unit.lines[0]]
+                    .iter()
+                    .any(|l| l.text.contains('\u{c}')),
+            };
+            plain.then(|| page_break_evidence(&sides)).flatten()
         });
-        if joins_previous {
+        if let Some(evidence) = evidence {
             let g = groups.last_mut().expect("checked above");
             let prev_first = lines[g[0].lines[0]].no;
             let at = lines[unit.lines[0]].no;
             let end = lines[*unit.lines.last().unwrap_or(&0)].no;
-            let detail = if skipped_since_last.is_empty() {
+            let detail = if evidence == BreakEvidence::FormFeed {
+                "paragraph split by a page break rejoined (form feed between)".to_owned()
+            } else if skipped_since_last.is_empty() {
                 "paragraph split by a page break rejoined".to_owned()
             } else {
                 format!(

