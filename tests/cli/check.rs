@@ -481,7 +481,7 @@ fn civil_code_2014_law_as_a_pull_request() {
     let corpus = crate::corpus_or_skip!();
     let bundle = corpus.join("code-civil/code-civil-1803-2015.bundle");
     if !bundle.is_file() {
-        eprintln!("skipped: {} not found", bundle.display());
+        crate::util::skip(&format!("{} not found", bundle.display()));
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

@@ -266,13 +266,16 @@ fn encodings_and_line_ends_give_identical_blocks() {
 #[test]
 fn bad_input_exits_2_with_one_line_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let bin = dir.path().join("scan.pdf");
-    std::fs::write(&bin, b"%PDF-1.7\n\x00\x01\x02binary").unwrap();
+    let bin = dir.path().join("scan.bin");
+    std::fs::write(&bin, b"\x01\x02\x00\x01\x02binary").unwrap();
+    let pdf = dir.path().join("scan.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n\x00\x01\x02binary").unwrap();
     let bad = dir.path().join("latin1.txt");
     std::fs::write(&bad, b"caf\xe9 au lait").unwrap();
     let missing = dir.path().join("nowhere.txt");
     for (path, what) in [
         (&bin, "binary"),
+        (&pdf, "not a readable PDF"),
         (&bad, "invalid UTF-8 at byte offset 3"),
         (&missing, "cannot open"),
     ] {

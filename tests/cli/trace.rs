@@ -12,7 +12,7 @@ use std::process::Command;
 fn clone_bundle(corpus: &Path, name: &str) -> Option<(tempfile::TempDir, PathBuf)> {
     let bundle = corpus.join("code-civil").join(name);
     if !bundle.is_file() {
-        eprintln!("skipped: {} not found", bundle.display());
+        crate::util::skip(&format!("{} not found", bundle.display()));
         return None;
     }
     let tmp = tempfile::tempdir().expect("temp dir");
@@ -24,7 +24,7 @@ fn clone_bundle(corpus: &Path, name: &str) -> Option<(tempfile::TempDir, PathBuf
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        eprintln!("skipped: git CLI could not clone {}", bundle.display());
+        crate::util::skip(&format!("git CLI could not clone {}", bundle.display()));
         return None;
     }
     Some((tmp, dest))

@@ -30,11 +30,27 @@ macro_rules! corpus_or_skip {
         match $crate::util::corpus() {
             Some(p) => p,
             None => {
+                // Under CI a skipped corpus test would make a green run
+                // mean nothing: fail instead.
+                assert!(
+                    std::env::var("CI").as_deref() != Ok("true"),
+                    "shared corpus not found and CI=true: corpus tests must run"
+                );
                 eprintln!("skipped: shared corpus not found (set NORMDIFF_CORPUS or put it at ../shared/corpus)");
                 return;
             }
         }
     };
+}
+
+/// Prints why a test is skipped, or fails it when `CI=true` (a skipped
+/// test must never make a CI run green).
+pub fn skip(why: &str) {
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI=true but the test cannot run: {why}"
+    );
+    eprintln!("skipped: {why}");
 }
 
 /// A path inside the corpus: seeds by their 3-digit prefix.

@@ -153,8 +153,19 @@ pub struct Pair {
     /// Does the pair carry a visible (not ignored) word change?
     pub changed: bool,
     /// The word diff: `equal` + `delete` texts give the old side's text,
-    /// `equal` + `insert` the new side's (blocks joined by a blank line).
+    /// `equal` + `insert` the new side's (blocks joined by a blank line),
+    /// after the first `label_ops` ops.
     pub ops: Vec<Op>,
+    /// How many ops at the start of `ops` diff the printed labels rather
+    /// than the texts: a label rewritten with other characters under the
+    /// same number (`13` → `１３`, Latin `a` → Cyrillic `а`). Omitted from
+    /// the JSON when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub label_ops: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Pair {
@@ -343,17 +354,20 @@ pub fn build_report(
             // A label rewritten with other characters (same number): its
             // ops come first (see `diff::label_ops`).
             let firsts = (link.old.first(), link.new.first());
+            let mut n_label = 0;
             if let (Some(a), Some(b)) = (
                 firsts.0.and_then(|&i| old.blocks.get(i)),
                 firsts.1.and_then(|&j| new.blocks.get(j)),
             ) {
-                wd.ops.splice(0..0, label_ops(a, b, &opts.diff));
+                let label = label_ops(a, b, &opts.diff);
+                n_label = label.len();
+                wd.ops.splice(0..0, label);
             }
-            wd
+            (wd, n_label)
         })
         .collect();
     let mut pairs = Vec::with_capacity(alignment.links.len());
-    for (link, wd) in alignment.links.iter().zip(diffs) {
+    for (link, (wd, label_ops)) in alignment.links.iter().zip(diffs) {
         summary.deadline_hits += usize::from(wd.deadline_hit);
         let mut ops = wd.ops;
         let mut changed = false;
@@ -397,6 +411,7 @@ pub fn build_report(
             renumbered: link.renumbered,
             changed,
             ops,
+            label_ops,
         };
         summary.differences |= pair.differs();
         pairs.push(pair);

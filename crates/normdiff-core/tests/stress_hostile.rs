@@ -99,6 +99,22 @@ fn align_200_000_one_word_paragraphs() {
     });
 }
 
+/// The largest accepted paragraph, aligned with an edited copy.
+#[test]
+#[ignore = "stress: run in release by .ci/run"]
+fn align_a_paragraph_at_the_limit() {
+    bounded("align_a_paragraph_at_the_limit", || {
+        let words: Vec<String> = (0..200_000)
+            .map(|i| format!("mot{} A/RES/{}", i % 5000, i % 97))
+            .collect();
+        let mut text = words.join(" ");
+        text.truncate(normdiff_core::limits::ALIGN_MAX_PARAGRAPH_CHARS - 10);
+        let text = text.trim_end().to_owned();
+        let edited = text.replacen("mot1 ", "word1 ", 1);
+        cross(&text, &edited, (1, 1));
+    });
+}
+
 #[test]
 #[ignore = "stress: run in release by .ci/run"]
 fn align_100_000_against_14_000_paragraphs() {
@@ -109,7 +125,8 @@ fn align_100_000_against_14_000_paragraphs() {
     });
 }
 
-/// One 50 MB paragraph of varied words, aligned with an edited copy.
+/// One 50 MB paragraph of varied words, aligned with an edited copy: over
+/// `limits::ALIGN_MAX_PARAGRAPH_CHARS`, refused.
 #[test]
 #[ignore = "stress: run in release by .ci/run"]
 fn align_one_50_megabyte_paragraph() {
@@ -121,7 +138,14 @@ fn align_one_50_megabyte_paragraph() {
         text.truncate(50_000_000);
         let text = text.trim_end().to_owned();
         let edited = text.replacen("mot1 ", "word1 ", 1);
-        cross(&text, &edited, (1, 1));
+        // Over the limit: refused (exit 2 in the CLI), the limit named,
+        // before any alignment work.
+        let doc = ingest(&edited, InputFormat::Text);
+        let msg = normdiff_core::limits::check_align(&doc, "new.txt")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("align's limit of"), "{msg}");
+        let _ = text;
     });
 }
 

@@ -60,7 +60,8 @@ fn carry(pair: &Pair, old: &[u32], v: u32) -> Vec<u32> {
     let mut new = Vec::new();
     let mut at = 0usize;
     let mut replaced: Option<(usize, usize)> = None;
-    for op in &pair.ops {
+    // Label ops diff the printed labels, not the texts dated here.
+    for op in &pair.ops[pair.label_ops..] {
         let len = op.text.len();
         match op.op {
             OpKind::Equal => {

@@ -187,7 +187,8 @@ fn in_place(pair: &Pair, old: &Block, new: &Block) -> Para {
             }
         }
     }
-    for op in &pair.ops {
+    // The label ops are written above, as the labels themselves.
+    for op in &pair.ops[pair.label_ops..] {
         match (op.op, op.ignored) {
             (OpKind::Equal, _) => p.push(Rev::None, &op.text),
             (OpKind::Delete, false) => p.push(Rev::Del, &op.text),

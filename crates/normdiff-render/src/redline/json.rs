@@ -152,7 +152,9 @@ mod tests {
                 .iter()
                 .map(|i| i.as_u64().unwrap())
                 .collect();
-            let text = json_side(&p["ops"], skip);
+            let label_ops = p["label_ops"].as_u64().unwrap_or(0) as usize;
+            let text_ops = serde_json::Value::from(&p["ops"].as_array().unwrap()[label_ops..]);
+            let text = json_side(&text_ops, skip);
             if idx.is_empty() {
                 assert_eq!(text, "");
                 continue;

@@ -100,6 +100,8 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
     };
     let source = input::read_document(&args.source, &args.input)?;
     let target = input::read_document(&args.target, &args.input)?;
+    normdiff_core::limits::check_align(&source, &normdiff_core::shown_name(&args.source))?;
+    normdiff_core::limits::check_align(&target, &normdiff_core::shown_name(&args.target))?;
     let alignment = cross::align(&source, &target, &CrossOptions { glossary });
     let (source_name, target_name) = (
         normdiff_core::shown_name(&args.source),
