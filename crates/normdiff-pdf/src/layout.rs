@@ -50,7 +50,7 @@ pub struct PageJoin {
 /// The layout text and the page-break joins made.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
-    /// The text, for [`normdiff_core::ingest`] as plain text.
+    /// The text, for [`fn@normdiff_core::ingest`] as plain text.
     pub text: String,
     /// Paragraphs rejoined across page breaks.
     pub joins: Vec<PageJoin>,

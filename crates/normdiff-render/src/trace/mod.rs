@@ -2,10 +2,10 @@
 //! monitoring update, a standalone HTML page, or JSON.
 //!
 //! Markdown and HTML open with one status line per term
-//! ([`status`]), any warnings, then the timeline (date, version, the
+//! (`status`), any warnings, then the timeline (date, version, the
 //! version's own file, author, message, `¶ before → after`, event) and
 //! each event as a redline; the HTML adds a timeline picture (inline SVG,
-//! [`svg`]). The report's own words follow `--lang` ([`Lang`]). Document
+//! `svg`). The report's own words follow `--lang` ([`Lang`]). Document
 //! text is escaped for the format, and invisible or bidirectional
 //! characters are shown as `⟦U+XXXX⟧` markers, look-alike letters of a
 //! replacement with their code points, as in `diff`.

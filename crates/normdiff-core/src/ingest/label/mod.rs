@@ -33,7 +33,7 @@
 //!
 //! A two-level decimal label without a closing dot must be followed by a
 //! capital or a caseless script (`1.1 By 2030`, `1.1 到2030年`): `1.5
-//! million` is not a label (`2.3.1 renew` is). Parents are set by [`super::structure`]: a `(b)` under `4.` has
+//! million` is not a label (`2.3.1 renew` is). Parents are set by `ingest::structure`: a `(b)` under `4.` has
 //! parent `4.` (qualified `4(b)`); a `1.1` has the block whose value path
 //! is `[1]` (`Goal 1.`) as parent.
 

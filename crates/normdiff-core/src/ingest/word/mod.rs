@@ -52,7 +52,7 @@ pub struct WordOptions {
 /// A Word document read into Word text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordText {
-    /// The Word text: read it with [`crate::ingest`] (any format).
+    /// The Word text: read it with [`fn@crate::ingest`] (any format).
     pub text: String,
     /// Tracked changes in the document (insertions, deletions, moves and
     /// property changes, each counted once).
