@@ -88,33 +88,13 @@ fn cyclic_str(v: u64, set: &[&str]) -> String {
     set[((v - 1) % n) as usize].repeat(((v - 1) / n + 1).min(64) as usize)
 }
 
-fn roman(mut v: u64) -> String {
-    if v == 0 || v >= 4000 {
-        return v.to_string();
+/// `v` as an upper-case Roman numeral ([`crate::numerals::to_roman`]);
+/// 0 and 4000 up, which have none, as digits (as Word prints them).
+fn roman(v: u64) -> String {
+    match u32::try_from(v) {
+        Ok(n @ 1..=3999) => crate::numerals::to_roman(n),
+        _ => v.to_string(),
     }
-    const TABLE: [(u64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(n, s) in &TABLE {
-        while v >= n {
-            out.push_str(s);
-            v -= n;
-        }
-    }
-    out
 }
 
 fn ordinal(v: u64) -> String {
