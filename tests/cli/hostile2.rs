@@ -257,6 +257,41 @@ fn output_naming_an_input_is_refused() {
     assert_eq!(std::fs::read(p.join("new.txt")).unwrap(), before);
 }
 
+#[test]
+fn trace_and_history_output_naming_a_draft_or_the_manifest_is_refused() {
+    let d = pair();
+    let p = d.path();
+    std::fs::write(
+        p.join("list.tsv"),
+        "old.txt\t2021-01-01\nnew.txt\t2021-02-01\n",
+    )
+    .unwrap();
+    let manifest = std::fs::read(p.join("list.tsv")).unwrap();
+    let before = std::fs::read(p.join("new.txt")).unwrap();
+    let (old, new, list) = (p.join("old.txt"), p.join("new.txt"), p.join("list.tsv"));
+    let runs: [Vec<&str>; 4] = [
+        vec![
+            "trace",
+            "Groupe",
+            "--files",
+            s(&old),
+            s(&new),
+            "-o",
+            s(&new),
+        ],
+        vec!["trace", "Groupe", "--manifest", s(&list), "-o", s(&new)],
+        vec!["trace", "Groupe", "--manifest", s(&list), "-o", s(&list)],
+        vec!["history", s(&old), s(&new), "-o", s(&new)],
+    ];
+    for args in runs {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("is one of the inputs"), "{args:?}: {err}");
+        assert_eq!(std::fs::read(&new).unwrap(), before, "{args:?}");
+        assert_eq!(std::fs::read(&list).unwrap(), manifest, "{args:?}");
+    }
+}
+
 // ---- closed pipe -----------------------------------------------------------
 
 #[test]

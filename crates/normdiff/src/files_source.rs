@@ -73,8 +73,20 @@ pub fn read_manifest(path: &Path) -> anyhow::Result<Vec<Draft>> {
 }
 
 /// The drafts to trace: `files` in order (dates from `manifest` when it
-/// lists them), or the manifest's own list.
+/// lists them), or the manifest's own list. Every draft and the manifest
+/// are recorded as inputs, so `-o` can never overwrite one of them.
 pub fn drafts(files: &[PathBuf], manifest: Option<&Path>) -> anyhow::Result<Vec<Draft>> {
+    let list = listed_drafts(files, manifest)?;
+    if let Some(m) = manifest {
+        crate::output::note_input(m);
+    }
+    for d in &list {
+        crate::output::note_input(&d.path);
+    }
+    Ok(list)
+}
+
+fn listed_drafts(files: &[PathBuf], manifest: Option<&Path>) -> anyhow::Result<Vec<Draft>> {
     let listed = match manifest {
         Some(m) => read_manifest(m)?,
         None => Vec::new(),
