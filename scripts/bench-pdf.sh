@@ -45,7 +45,8 @@ PY
   done
 fi
 echo "pages: $(pdfinfo "$OUT/old.pdf" | awk '/^Pages/ {print $2}') and $(pdfinfo "$OUT/new.pdf" | awk '/^Pages/ {print $2}')"
-hyperfine --warmup 2 --runs 10 -N --export-markdown "$OUT/results.md" \
+diff_ok "$OUT/old.pdf" "$OUT/new.pdf" --format json
+hyperfine -i --warmup 2 --runs 10 -N --export-markdown "$OUT/results.md" \
   -n "normdiff diff (PDF, JSON)" "$BIN diff $OUT/old.pdf $OUT/new.pdf --format json -o /dev/null" \
   -n "pdftotext x2 + diff" "sh -c 'pdftotext -enc UTF-8 $OUT/old.pdf $OUT/old-p.txt; pdftotext -enc UTF-8 $OUT/new.pdf $OUT/new-p.txt; diff $OUT/old-p.txt $OUT/new-p.txt > /dev/null; true'" \
   -n "normdiff parse (one PDF)" "$BIN parse $OUT/old.pdf --format json -o /dev/null"

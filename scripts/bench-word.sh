@@ -23,7 +23,9 @@ for n in 1 4; do
   python3 scripts/make-docx-fixtures.py --heldout "$OUT/x$n" "$CORPUS" "$n"
   words=$("$BIN" parse "$OUT/x$n/final.docx" --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(len(b["text"].split()) for b in d["blocks"]))')
   echo "== x$n: final draft $words words (~$((words / 500)) pages)"
-  hyperfine --warmup 2 --runs 10 -N --export-markdown "$OUT/x$n.md" \
+  diff_ok "$OUT/x$n/zero.docx" "$OUT/x$n/final.docx"
+  diff_ok "$OUT/x$n/zero.docx" "$OUT/x$n/final.docx" --format docx
+  hyperfine -i --warmup 2 --runs 10 -N --export-markdown "$OUT/x$n.md" \
     -n "normdiff diff (docx)" "$BIN diff $OUT/x$n/zero.docx $OUT/x$n/final.docx -o $OUT/x$n/redline.md" \
     -n "normdiff diff --format docx" "$BIN diff $OUT/x$n/zero.docx $OUT/x$n/final.docx --format docx -o $OUT/x$n/redline.docx"
   hyperfine --warmup 1 --runs 3 --export-markdown "$OUT/x$n-soffice.md" \

@@ -22,3 +22,12 @@ build_normdiff() {
   cargo build --release -q -p normdiff
   BIN=$PWD/target/release/normdiff
 }
+
+# diff_ok A B [ARGS...]: runs `normdiff diff` once and fails unless it exits
+# 0 or 1 (same / different), so that hyperfine's -i (needed because exit 1
+# means "differences") can never hide an exit 2.
+diff_ok() {
+  local rc=0
+  "$BIN" diff "$@" -o /dev/null || rc=$?
+  [ "$rc" -le 1 ] || { echo "normdiff diff $* exited $rc" >&2; exit 2; }
+}

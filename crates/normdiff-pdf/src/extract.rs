@@ -200,11 +200,11 @@ pub fn glyphs(doc: &pdf_extract::Document, name: &str, limits: Limits) -> Result
         over: false,
     };
     let mut failed = 0;
+    let empty = pdf_extract::Dictionary::new();
+    let mut reader = pdf_extract::PageReader::new(&empty);
     for n in page_numbers {
         let before = c.pages.len();
-        let ok = catch_unwind(AssertUnwindSafe(|| {
-            pdf_extract::output_doc_page(doc, &mut c, n)
-        }));
+        let ok = catch_unwind(AssertUnwindSafe(|| reader.page(doc, &mut c, n)));
         if c.over {
             return Err(Error::TooLarge(
                 name.to_owned(),
