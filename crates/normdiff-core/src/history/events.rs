@@ -567,11 +567,63 @@ fn aligned_replacement<'a>(old: &str, span: (usize, usize), new: &'a str) -> Opt
         _ => old_trail.min((new_lead - drop_front).saturating_sub(i1 - i0)),
     };
     let (from, to) = (from + drop_front, to - drop_back);
+    let kept: Vec<usize> = inside.iter().map(|p| p.1).collect();
+    let (from, to) = widen_to_new_words(&pairs, &kept, (from, to), b.len());
     Some(if from < to {
         &new[b[from].1..b[to - 1].2]
     } else {
         ""
     })
+}
+
+/// How far (in common words) a replacement made only of the term's
+/// surviving words may reach for the new words that took its place.
+const WIDEN_REACH: usize = 8;
+
+/// When the replacement `range` (indexes of new words) holds nothing but
+/// words the term kept (`kept`) — "public core of the Internet" → "of the
+/// Internet" while "technical infrastructure essential to the" came in a
+/// few words before — the new words that took the term's place are the
+/// nearest run of new words (words in no pair of `pairs`) within
+/// [`WIDEN_REACH`] common words: the range is widened to take them in.
+fn widen_to_new_words(
+    pairs: &[(usize, usize)],
+    kept: &[usize],
+    range: (usize, usize),
+    len: usize,
+) -> (usize, usize) {
+    let (from, to) = range;
+    if from >= to || !(from..to).all(|j| kept.contains(&j)) {
+        return range;
+    }
+    let common = |j: usize| pairs.iter().any(|p| p.1 == j);
+    // Distance to the nearest new word before `from` and after `to`.
+    let before = (0..from)
+        .rev()
+        .find(|&j| !common(j))
+        .map(|j| (from - 1 - j, j));
+    let after = (to..len).find(|&j| !common(j)).map(|j| (j - to, j));
+    let pick = match (before, after) {
+        (Some(b), Some(a)) if a.0 < b.0 => Some((a, false)),
+        (Some(b), _) => Some((b, true)),
+        (None, Some(a)) => Some((a, false)),
+        (None, None) => None,
+    };
+    match pick {
+        Some(((gap, j), true)) if gap <= WIDEN_REACH => {
+            let start = (0..=j)
+                .rev()
+                .take_while(|&k| !common(k))
+                .last()
+                .unwrap_or(j);
+            (start, to)
+        }
+        Some(((gap, j), false)) if gap <= WIDEN_REACH => {
+            let end = (j..len).take_while(|&k| !common(k)).last().unwrap_or(j);
+            (from, end + 1)
+        }
+        _ => range,
+    }
 }
 
 /// How much more a common word of the removed span weighs in the
@@ -698,6 +750,35 @@ mod tests {
             aligned_replacement(old, (s, s + "bon père de famille".len()), new),
             Some("raisonnablement")
         );
+    }
+
+    #[test]
+    fn replaced_by_reaches_the_new_words_when_only_the_terms_tail_survives() {
+        // The term's last words survive, the new wording came in a few
+        // words before: the replacement is the new wording through them.
+        let old = "The Group asks States to respect the stability and security of the open core of the network.";
+        let new = "The Group asks States to respect the critical shared infrastructure behind the stability and security of the network.";
+        let s = old.find("open core").unwrap();
+        let span = (s, s + "open core of the network".len());
+        assert_eq!(
+            aligned_replacement(old, span, new),
+            Some("critical shared infrastructure behind the stability and security of the network")
+        );
+        // The same in Spanish, the new words after the surviving tail.
+        let old = "Los Estados protegen el núcleo público de Internet en todo momento.";
+        let new = "Los Estados protegen Internet y su infraestructura esencial en todo momento.";
+        let s = old.find("núcleo").unwrap();
+        let span = (s, s + "núcleo público de Internet".len());
+        assert_eq!(
+            aligned_replacement(old, span, new),
+            Some("Internet y su infraestructura esencial")
+        );
+        // No new word within reach: the surviving words alone.
+        let old = "Los Estados protegen el núcleo público de Internet.";
+        let new = "Los Estados protegen Internet.";
+        let s = old.find("núcleo").unwrap();
+        let span = (s, s + "núcleo público de Internet".len());
+        assert_eq!(aligned_replacement(old, span, new), Some("Internet"));
     }
 
     #[test]
