@@ -2,8 +2,8 @@
 //! that writes HTML).
 //!
 //! [`run_page`] writes the page to a temp file with two scripts injected:
-//! one first in `<head>` that records uncaught errors and `console.error`
-//! calls in `window.__errors`, and the test script last in `<body>`, run
+//! one first in `<head>` that records uncaught errors, `console.error`
+//! calls and Content-Security-Policy violations in `window.__errors`, and the test script last in `<body>`, run
 //! on `load`, which must call `__done(result)` with a JSON-serialisable
 //! value. Chromium (`chromium --headless --dump-dom`, with networking,
 //! updates and sync off and a fresh profile) loads the page; the result
@@ -56,6 +56,7 @@ macro_rules! browser_or_skip {
 
 const ERRORS: &str = "<script>window.__errors=[];\
 window.addEventListener('error',function(e){window.__errors.push(String(e.message));});\
+document.addEventListener('securitypolicyviolation',function(e){window.__errors.push('csp: '+e.violatedDirective);});\
 (function(){var o=console.error;console.error=function(){window.__errors.push(Array.prototype.join.call(arguments,' '));o.apply(console,arguments);};})();\
 function __done(r){var p=document.createElement('pre');p.id='__result';p.textContent=JSON.stringify({result:r,errors:window.__errors});document.body.appendChild(p);}\
 </script>";
