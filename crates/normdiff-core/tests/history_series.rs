@@ -113,19 +113,19 @@ fn held_out_series_meet_the_targets() {
         "ingestion changed a generated paragraph"
     );
     // Issue #17's targets are 0.998 pooled, 0.995 per pair and 0.99 of the
-    // words. The lineage code met them on `main`'s aligner (0.9987, 0.9974,
-    // 0.9959); with the numbering work of issue #12 merged, the same series
-    // score 0.9969, 0.9946 and 0.9826 (the pairing changed, not the
-    // lineage code; not yet explained). These floors guard against a
-    // further fall; the targets are not met (issue #17 stays open).
+    // words. Measured: 0.9987, 0.9974, 0.9959 (the figures of round 1's
+    // aligner, restored once repeated copies pair nearest-first; with the
+    // numbering work merged and greedy copy pairing they had fallen to
+    // 0.9969, 0.9946, 0.9826). The floors sit just under the measured
+    // figures, above the targets.
     assert!(
-        all.pooled_f1() >= 0.996,
+        all.pooled_f1() >= 0.9985,
         "pooled lineage F1 {:.4}",
         all.pooled_f1()
     );
-    assert!(worst >= 0.994, "worst version pair F1 {worst:.4}");
+    assert!(worst >= 0.997, "worst version pair F1 {worst:.4}");
     assert!(
-        all.word_accuracy() >= 0.98,
+        all.word_accuracy() >= 0.995,
         "word accuracy {:.4}",
         all.word_accuracy()
     );

@@ -495,10 +495,12 @@ fn identical_anchors(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
 
 /// Pairs of the copies of texts repeated a different number of times in
 /// each draft (a schedule of 30 identical clauses of which two changed):
-/// each new copy pairs with the free old copy nearest to where it is
-/// expected (its offset from the last anchor before it, applied to that
-/// anchor's old side), so copies pair by their position in the run and an
-/// edited copy is left, in place, to pair with its old self.
+/// copies pair by their position in the run, so an edited copy is left,
+/// in place, to pair with its old self. Each new copy has an expected old
+/// position (its offset from the last anchor before it, applied to that
+/// anchor's old side); the pairs nearest to their expected position are
+/// taken first ([`nearest_first`]), so a second copy inserted elsewhere
+/// does not take the one old copy from the copy still in its place.
 fn repeated_copies(
     old: &[&str],
     new: &[&str],
@@ -514,16 +516,18 @@ fn repeated_copies(
             .map(|(i, t)| (i, hash_bytes(key(t, Profile::TYPOGRAPHY).as_bytes())))
             .collect()
     };
-    let mut free: FxHashMap<u64, BTreeSet<usize>> = FxHashMap::default();
+    // Per text: its free old copies, and its new copies with the old
+    // position each is expected at.
+    type Group = (Vec<usize>, Vec<(usize, usize)>);
+    let mut groups: FxHashMap<u64, Group> = FxHashMap::default();
     for (i, h) in hashed(old, old_done) {
-        free.entry(h).or_default().insert(i);
+        groups.entry(h).or_default().0.push(i);
     }
     // Anchors by new index, to find the last one before a block.
     let mut by_new: Vec<(usize, usize)> = anchors.iter().map(|&(i, j)| (j, i)).collect();
     by_new.sort_unstable();
-    let mut out = Vec::new();
     for (j, h) in hashed(new, new_done) {
-        let Some(copies) = free.get_mut(&h) else {
+        let Some(g) = groups.get_mut(&h) else {
             continue;
         };
         let before = by_new.partition_point(|&(aj, _)| aj < j);
@@ -531,14 +535,53 @@ fn repeated_copies(
             Some((aj, ai)) => ai + (j - aj),
             None => j,
         };
-        let after = copies.range(expected..).next().copied();
-        let below = copies.range(..expected).next_back().copied();
+        g.1.push((j, expected));
+    }
+    let mut out: Vec<(usize, usize)> = groups
+        .into_values()
+        .filter(|g| !g.1.is_empty())
+        .flat_map(|(olds, news)| nearest_first(olds, &news))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Above this many (old copy, new copy) combinations in one group of
+/// repeated texts, [`nearest_first`] pairs each new copy in turn with the
+/// nearest free old copy instead of ranking every combination.
+const COPY_PAIR_BUDGET: usize = 1 << 16;
+
+/// Pairs old copies `olds` (ascending) with new copies `news` (`(new
+/// index, expected old index)`, ascending), closest to the expected
+/// position first (ties: earlier new copy, then earlier old copy).
+fn nearest_first(olds: Vec<usize>, news: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if olds.len().saturating_mul(news.len()) <= COPY_PAIR_BUDGET {
+        let mut all: Vec<(usize, usize, usize)> = news
+            .iter()
+            .flat_map(|&(j, e)| olds.iter().map(move |&i| (i.abs_diff(e), j, i)))
+            .collect();
+        all.sort_unstable();
+        let (mut old_used, mut new_used) = (BTreeSet::new(), BTreeSet::new());
+        for (_, j, i) in all {
+            if !old_used.contains(&i) && !new_used.contains(&j) {
+                old_used.insert(i);
+                new_used.insert(j);
+                out.push((i, j));
+            }
+        }
+        return out;
+    }
+    let mut free: BTreeSet<usize> = olds.into_iter().collect();
+    for &(j, expected) in news {
+        let after = free.range(expected..).next().copied();
+        let below = free.range(..expected).next_back().copied();
         let pick = match (below, after) {
             (Some(b), Some(a)) => Some(if expected - b <= a - expected { b } else { a }),
             (b, a) => b.or(a),
         };
         if let Some(i) = pick {
-            copies.remove(&i);
+            free.remove(&i);
             out.push((i, j));
         }
     }
@@ -823,6 +866,46 @@ mod tests {
 
     const CLAUSE: &str =
         "The Supplier shall deliver the Goods to the Delivery Point on the Delivery Date.";
+
+    /// Five distinct paragraphs, then a sixth.
+    const OTHERS: [&str; 5] = [
+        "The Buyer shall pay all invoices within thirty days of receipt.",
+        "Each Party shall keep the Confidential Information secret.",
+        "The Contractor shall insure the Works against all risks.",
+        "The Licensee may not assign this licence without consent.",
+        "Notices are given in writing to the addresses above.",
+    ];
+
+    #[test]
+    fn a_second_copy_inserted_elsewhere_leaves_the_first_in_place() {
+        // A text standing once in the old draft and twice in the new one (a
+        // paragraph inserted again far before its first copy): the copy in
+        // the old one's place is that paragraph, the other is inserted.
+        let mut old: Vec<&str> = OTHERS.to_vec();
+        old.push(CLAUSE);
+        old.push(P1);
+        let mut new = old.clone();
+        new.insert(1, CLAUSE);
+        let a = align(
+            &doc(&old.join("\n\n")),
+            &doc(&new.join("\n\n")),
+            &SameOptions::default(),
+        );
+        let k = kinds(&a);
+        assert!(
+            k.contains(&(LinkKind::Unchanged, vec![5], vec![6])),
+            "{k:?}"
+        );
+        assert!(k.contains(&(LinkKind::Inserted, vec![], vec![1])), "{k:?}");
+        assert!(!k.iter().any(|l| l.0 == LinkKind::Moved), "{k:?}");
+    }
+
+    #[test]
+    fn nearest_copies_pair_first() {
+        // Old copies at 10 and 40; new copies expected at 12, 38 and 90.
+        let p = nearest_first(vec![10, 40], &[(3, 90), (5, 12), (8, 38)]);
+        assert_eq!(p, vec![(10, 5), (40, 8)]);
+    }
 
     #[test]
     fn edited_copies_of_a_repeated_clause_stay_in_place() {
