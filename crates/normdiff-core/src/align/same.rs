@@ -390,6 +390,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         }
         l.renumbered = is_renumbered(old, new, i, j);
     }
+    super::swap::mark_swaps(&mut links, old, new);
     order_links(links, &old_link, &new_link)
 }
 
@@ -644,7 +645,7 @@ fn equal_count_pairs<K: std::hash::Hash + Eq>(
 /// Equal texts, white space runs aside (the same words by
 /// `split_whitespace`). Identical stretches are compared as bytes; only
 /// where the texts differ is white space looked at.
-fn same_text(a: &str, b: &str) -> bool {
+pub(super) fn same_text(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
@@ -946,17 +947,29 @@ mod tests {
         ));
     }
 
+    const CLAUSES: [&str; 7] = [
+        "1. The Parties agree to cooperate in good faith on all matters.",
+        "2. Payment is due within thirty days of the invoice date.",
+        "3. Either Party may terminate this Agreement by written notice.",
+        "Notice takes effect ninety days after its receipt by the other Party.",
+        "No termination affects rights accrued before it takes effect.",
+        "4. This Agreement is governed by the laws of Switzerland.",
+        "5. Disputes go to arbitration in Geneva under the UNCITRAL Rules.",
+    ];
+
+    fn moved_olds(a: &Alignment) -> Vec<usize> {
+        let mut m: Vec<usize> = kinds(a)
+            .iter()
+            .filter(|x| x.0 == LinkKind::Moved)
+            .flat_map(|x| x.1.clone())
+            .collect();
+        m.sort_unstable();
+        m
+    }
+
     #[test]
-    fn a_moved_clause_takes_its_continuation() {
-        let body = [
-            "1. The Parties agree to cooperate in good faith on all matters.",
-            "2. Payment is due within thirty days of the invoice date.",
-            "3. Either Party may terminate this Agreement by written notice.",
-            "Notice takes effect ninety days after its receipt by the other Party.",
-            "No termination affects rights accrued before it takes effect.",
-            "4. This Agreement is governed by the laws of Switzerland.",
-            "5. Disputes go to arbitration in Geneva under the UNCITRAL Rules.",
-        ];
+    fn two_adjacent_groups_swapped_are_both_moved() {
+        let body = CLAUSES;
         let moved = [
             body[0], body[5], body[6], body[1], body[2], body[3], body[4],
         ];
@@ -968,23 +981,63 @@ mod tests {
             .replace("2. Pay", "4. Pay")
             .replace("3. Either", "5. Either");
         let a = align(&old, &doc(&new_text), &SameOptions::default());
-        let k = kinds(&a);
-        let moved_olds: Vec<usize> = k
-            .iter()
-            .filter(|x| x.0 == LinkKind::Moved)
-            .flat_map(|x| x.1.clone())
-            .collect();
-        // Either the three moved clauses or the four others are the move;
-        // the continuation paragraphs go with their clause.
-        assert!(
-            moved_olds == vec![5, 6] || moved_olds == vec![1, 2, 3, 4],
-            "{k:?}"
-        );
+        // Clauses 2–3 (3 with its continuation) and 4–5 traded places:
+        // nothing says which pair was picked up, so both are moved.
+        assert_eq!(moved_olds(&a), vec![1, 2, 3, 4, 5, 6], "{:?}", kinds(&a));
         assert!(a
             .links
             .iter()
             .filter(|l| l.old.len() == 1 && l.old[0] != 0 && l.old[0] != 3 && l.old[0] != 4)
             .all(|l| l.renumbered));
+    }
+
+    #[test]
+    fn a_moved_clause_takes_its_continuation() {
+        // Clause 3 and its two continuation paragraphs go to the end, past
+        // three clauses: one move of three blocks, not a swap.
+        let mut body = CLAUSES.to_vec();
+        body.push("6. Each Party bears its own costs of the arbitration.");
+        let new = [
+            body[0], body[1], body[5], body[6], body[7], body[2], body[3], body[4],
+        ];
+        let a = align(
+            &doc(&body.join("\n\n")),
+            &doc(&new.join("\n\n")),
+            &SameOptions::default(),
+        );
+        assert_eq!(moved_olds(&a), vec![2, 3, 4], "{:?}", kinds(&a));
+    }
+
+    #[test]
+    fn a_clause_moved_into_the_next_section_leaves_the_heading() {
+        let old = [
+            "PAYMENT",
+            CLAUSES[1],
+            "3. Interest runs on late payments at the statutory rate.",
+            "DELIVERY",
+            "4. The Goods are delivered to the Delivery Point.",
+            "5. Risk passes to the Buyer on delivery.",
+        ];
+        let new = [old[0], old[1], old[3], old[2], old[4], old[5]];
+        let a = align(
+            &doc(&old.join("\n\n")),
+            &doc(&new.join("\n\n")),
+            &SameOptions::default(),
+        );
+        // Clause 3 changed section; the heading stayed between the sections.
+        assert_eq!(moved_olds(&a), vec![2], "{:?}", kinds(&a));
+    }
+
+    #[test]
+    fn a_clause_moved_past_two_is_the_only_move() {
+        let old = [CLAUSES[0], CLAUSES[1], CLAUSES[2], CLAUSES[5], CLAUSES[6]];
+        let new = [old[0], old[2], old[3], old[1], old[4]];
+        let a = align(
+            &doc(&old.join("\n\n")),
+            &doc(&new.join("\n\n")),
+            &SameOptions::default(),
+        );
+        assert_eq!(moved_olds(&a), vec![1], "{:?}", kinds(&a));
     }
 
     #[test]
