@@ -127,6 +127,8 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
     );
     let ov = |i: usize| old_sub[i].map(|k| &feats.old[k]);
     let nv = |j: usize| new_sub[j].map(|k| &feats.new[k]);
+    let on = |i: usize| old_sub[i].map_or(1.0, |k| feats.old_norms[k]);
+    let nn = |j: usize| new_sub[j].map_or(1.0, |k| feats.new_norms[k]);
     let with_label_bonus = |mut s: f64, i: usize, j: usize| -> f64 {
         if old.blocks[i].label_key.is_some() && old.blocks[i].label_key == new.blocks[j].label_key {
             s += LABEL_BONUS;
@@ -338,7 +340,11 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
             else {
                 continue;
             };
-            let joined = if nj < j { sum(vn, vj) } else { sum(vj, vn) };
+            let joined = if nj < j {
+                sum(vn, nn(nj), vj, nn(j))
+            } else {
+                sum(vj, nn(j), vn, nn(nj))
+            };
             let s = f64::from(dot(vi, &joined));
             let part = f64::from(dot(vi, vn));
             if joins_well(s, base, part, opts)
@@ -355,7 +361,11 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
             else {
                 continue;
             };
-            let joined = if ni < i { sum(vn, vi) } else { sum(vi, vn) };
+            let joined = if ni < i {
+                sum(vn, on(ni), vi, on(i))
+            } else {
+                sum(vi, on(i), vn, on(ni))
+            };
             let s = f64::from(dot(&joined, vj));
             let part = f64::from(dot(vn, vj));
             if joins_well(s, base, part, opts)
@@ -854,6 +864,20 @@ mod tests {
         assert_eq!(kinds(&a)[0], (LinkKind::Split, vec![0], vec![0, 1]));
         let b = align(&new, &old, &SameOptions::default());
         assert_eq!(kinds(&b)[0], (LinkKind::Merged, vec![0, 1], vec![0]));
+    }
+
+    #[test]
+    fn a_short_last_sentence_split_off_a_long_paragraph_is_a_split() {
+        // Joining the short piece must weigh it by its content, not as much
+        // as the long rest (the unit vectors' plain sum lowered the
+        // similarity, and the piece was reported inserted).
+        let long = "En outre, les États et d'autres acteurs utilisent activement des capacités numériques plus complexes et sophistiquées à des fins politiques et autres. Le Groupe note avec préoccupation que les États se livrent de plus en plus à des campagnes d'information clandestines facilitées par les technologies numériques en vue d'influencer les procédures, les systèmes et la stabilité générale d'autres États. Ces activités minent la confiance, comportent un risque d'escalade et peuvent menacer la paix et la sécurité internationales.";
+        let tail =
+            "Elles peuvent également causer des dommages directs et indirects aux personnes.";
+        let old = doc(&format!("{P1}\n\n{long} {tail}\n\n{P3}"));
+        let new = doc(&format!("{P1}\n\n{long}\n\n{tail}\n\n{P3}"));
+        let k = kinds(&align(&old, &new, &SameOptions::default()));
+        assert!(k.contains(&(LinkKind::Split, vec![1], vec![1, 2])), "{k:?}");
     }
 
     #[test]
