@@ -76,9 +76,8 @@ fn placed(links: &[Link], n_old: usize, n_new: usize) -> Vec<Placed> {
 }
 
 /// Marks the partner of every swap as moved (and the moved run as in place
-/// when the partner is the smaller). `links` are the 1-1,
-/// split and merged links of an alignment of `old` with `new` (no inserted
-/// or deleted ones).
+/// when the partner is the smaller). `links` are the 1-1, split and merged
+/// links of an alignment of `old` with `new` (no inserted or deleted ones).
 pub(super) fn mark_swaps(links: &mut [Link], old: &Document, new: &Document) {
     if links.iter().any(|l| l.old.is_empty() || l.new.is_empty()) {
         return;
@@ -93,7 +92,9 @@ pub(super) fn mark_swaps(links: &mut [Link], old: &Document, new: &Document) {
         }
         let end = run_end(&p, at, true);
         let moved = &p[at..end];
-        let crossed = crossed_after(&p, end, moved).or_else(|| crossed_before(&p, at, moved));
+        let crossed = crossed_after(&p, end, moved)
+            .or_else(|| crossed_before(&p, at, moved))
+            .filter(|c| c.iter().all(|x| in_place_one_to_one(&links[x.link])));
         if let Some(c) = crossed {
             let units =
                 swap_units(links, old, moved, c).filter(|_| same_depth_new(links, new, moved, c));
@@ -146,6 +147,12 @@ fn boundary_over_unit(
         old.blocks[h].kind == BlockKind::Heading && old.blocks[c[0]].kind != BlockKind::Heading;
     let shallower = matches!((depth(old, h), dc), (Some(a), Some(b)) if a < b);
     heading || shallower
+}
+
+/// A 1-1 link in place: a split or merge keeps its kind, so a run holding
+/// one is no swap partner.
+fn in_place_one_to_one(l: &Link) -> bool {
+    matches!(l.kind, LinkKind::Unchanged | LinkKind::Modified)
 }
 
 /// End (exclusive) of the run from `start` of links moved or not as
@@ -243,4 +250,99 @@ fn swap_units(
 fn same_depth_new(links: &[Link], new: &Document, moved: &[Placed], crossed: &[Placed]) -> bool {
     let first_new = |x: &Placed| links[x.link].new[0];
     depth(new, first_new(&moved[0])) == depth(new, first_new(&crossed[0]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ingest, InputFormat};
+
+    fn link(kind: LinkKind, old: &[usize], new: &[usize]) -> Link {
+        Link {
+            kind,
+            old: old.to_vec(),
+            new: new.to_vec(),
+            score: 1.0,
+            renumbered: false,
+        }
+    }
+
+    fn doc(paras: &[&str]) -> Document {
+        ingest(&paras.join("\n\n"), InputFormat::Text)
+    }
+
+    const A: &str = "1. The Parties agree to cooperate in good faith.";
+    const B: &str = "2. Payment is due within thirty days.";
+    const C: &str = "3. Either Party may terminate by notice.";
+    const D: &str = "4. Disputes go to arbitration in Geneva.";
+
+    #[test]
+    fn a_swap_of_two_single_clauses_moves_both() {
+        let (old, new) = (doc(&[A, B, C]), doc(&[A, C, B]));
+        let mut links = vec![
+            link(LinkKind::Unchanged, &[0], &[0]),
+            link(LinkKind::Moved, &[2], &[1]),
+            link(LinkKind::Unchanged, &[1], &[2]),
+        ];
+        mark_swaps(&mut links, &old, &new);
+        let kinds: Vec<LinkKind> = links.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [LinkKind::Unchanged, LinkKind::Moved, LinkKind::Moved]
+        );
+    }
+
+    #[test]
+    fn a_split_is_never_a_swap_partner() {
+        let (old, new) = (
+            doc(&[A, B, C]),
+            doc(&[A, C, "2. Payment is due.", "Within thirty days."]),
+        );
+        let mut links = vec![
+            link(LinkKind::Unchanged, &[0], &[0]),
+            link(LinkKind::Moved, &[2], &[1]),
+            link(LinkKind::Split, &[1], &[2, 3]),
+        ];
+        mark_swaps(&mut links, &old, &new);
+        assert_eq!(links[2].kind, LinkKind::Split);
+        assert_eq!(links[1].kind, LinkKind::Moved);
+    }
+
+    #[test]
+    fn fewer_units_are_the_move() {
+        // Clauses 2 and 3 (two units) were called moved across clause 4
+        // (one unit): clause 4 is the move, 2 and 3 keep their place.
+        let (old, new) = (doc(&[A, B, C, D]), doc(&[A, D, B, C]));
+        let mut links = vec![
+            link(LinkKind::Unchanged, &[0], &[0]),
+            link(LinkKind::Unchanged, &[3], &[1]),
+            link(LinkKind::Moved, &[1], &[2]),
+            link(LinkKind::Moved, &[2], &[3]),
+        ];
+        mark_swaps(&mut links, &old, &new);
+        let kinds: Vec<LinkKind> = links.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LinkKind::Unchanged,
+                LinkKind::Moved,
+                LinkKind::Unchanged,
+                LinkKind::Unchanged
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_moved_past_two_stays_the_only_move() {
+        let (old, new) = (doc(&[A, B, C, D]), doc(&[A, C, D, B]));
+        let mut links = vec![
+            link(LinkKind::Unchanged, &[0], &[0]),
+            link(LinkKind::Unchanged, &[2], &[1]),
+            link(LinkKind::Unchanged, &[3], &[2]),
+            link(LinkKind::Moved, &[1], &[3]),
+        ];
+        let before = links.clone();
+        mark_swaps(&mut links, &old, &new);
+        assert_eq!(links, before);
+    }
 }
