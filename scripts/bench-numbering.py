@@ -3,7 +3,9 @@
 link F1, move recall and renumbering recall against the generator's gold.
 
 Usage: bench-numbering.py NORMDIFF_BINARY PAIRS_DIR [-v]
-Prints one line per pair with -v, then the totals.
+Prints one line per pair with -v, then the totals. Move precision is the
+share of pairs reported `moved` that the gold calls moved: the other side
+of a swap reported moved too counts against it.
 """
 import json
 import os
@@ -40,6 +42,7 @@ def score_pair(binary, d):
         "explained": explained,
         "correct": ok, "predicted": len(pred), "gold": len(gold),
         "moves": len(mv), "moves_found": sum(1 for k in mv if pred.get(k, ("",))[0] == "moved"),
+        "moved_pred": len(moved_pred), "moved_pred_gold": sum(1 for k in moved_pred if "moved" in gold.get(k, "")),
         "renum": len(rn), "renum_found": sum(1 for k in rn if pred.get(k, ("", False))[1]),
         "wrong": [k for k in pred if k not in gold], "missed": [k for k in gold if k not in pred],
     }
@@ -48,7 +51,8 @@ def score_pair(binary, d):
 def main():
     binary, root = sys.argv[1], sys.argv[2]
     verbose = "-v" in sys.argv
-    tot = {"explained": 0, "correct": 0, "predicted": 0, "gold": 0, "moves": 0, "moves_found": 0, "renum": 0, "renum_found": 0}
+    tot = {"explained": 0, "correct": 0, "predicted": 0, "gold": 0, "moves": 0, "moves_found": 0, "renum": 0, "renum_found": 0,
+           "moved_pred": 0, "moved_pred_gold": 0}
     for name in sorted(os.listdir(root)):
         s = score_pair(binary, os.path.join(root, name))
         for k in tot:
@@ -62,6 +66,7 @@ def main():
     print(f"pairs {len(os.listdir(root))}: link precision {p:.4f} recall {r:.4f} F1 {f1:.4f}; "
           f"move recall {tot['moves_found']}/{tot['moves']} = {tot['moves_found'] / max(tot['moves'], 1):.4f}; "
           f"(either side of a swap: {tot['explained'] / max(tot['moves'], 1):.4f}); "
+          f"move precision {tot['moved_pred_gold']}/{tot['moved_pred']} = {tot['moved_pred_gold'] / max(tot['moved_pred'], 1):.4f}; "
           f"renumbered recall {tot['renum_found']}/{tot['renum']} = {tot['renum_found'] / max(tot['renum'], 1):.4f}")
 
 

@@ -143,3 +143,32 @@ fn a_protected_paragraph_fails_on_a_label_look_alike() {
     let (code, v) = check_protected(OLD, "13");
     assert_eq!(code, 0, "{v}");
 }
+
+#[test]
+fn a_paragraph_rewritten_wholesale_is_deleted_and_inserted_under_the_same_label() {
+    let new = OLD.replace(
+        "Les normes facultatives et non contraignantes réduisent les risques.",
+        "Tout navire de pêche battant pavillon étranger doit obtenir une licence du capitaine du port.",
+    );
+    let (code, v) = diff(&new, &[]);
+    assert_eq!(code, 1, "{v}");
+    let pairs = v["pairs"].as_array().unwrap();
+    let at = |kind: &str| pairs.iter().position(|p| p["kind"] == kind).unwrap();
+    let (d, n) = (at("deleted"), at("inserted"));
+    assert_eq!(pairs[d]["same_label"], n, "{v}");
+    assert_eq!(pairs[n]["same_label"], d, "{v}");
+    let (_tmp, o, n) = pair(&new);
+    let out = normdiff()
+        .args(["diff", &o, &n, "--format", "summary"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("¶ 13 deleted (same label as inserted ¶ 13)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("¶ 13 inserted (same label as deleted ¶ 13)"),
+        "{text}"
+    );
+}

@@ -162,6 +162,13 @@ pub struct Pair {
     /// the JSON when 0.
     #[serde(skip_serializing_if = "is_zero")]
     pub label_ops: usize,
+    /// For a deleted block replaced, between the same two paired blocks, by
+    /// an inserted block with the same number (a clause rewritten wholesale
+    /// under its label), the index in [`DiffReport::pairs`] of the other
+    /// one; likewise for that inserted block. `None` otherwise (omitted
+    /// from the JSON).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub same_label: Option<usize>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -320,6 +327,48 @@ fn warnings_for(op: &Op, pair: usize, out: &mut Vec<Warning>) {
     }
 }
 
+/// The number of block `i` of `doc` for "same label": its value path
+/// (the same number in any script), else its label path.
+fn number_of(doc: &Document, i: usize) -> Option<String> {
+    doc.value_path(i)
+        .map(|v| format!("{v:?}"))
+        .or_else(|| doc.label_path(i))
+}
+
+/// Pairs up, within each run of deleted and inserted pairs (between the
+/// same two paired blocks), a deleted block and an inserted block with the
+/// same number: [`Pair::same_label`].
+fn note_same_labels(pairs: &mut [Pair], old: &Document, new: &Document) {
+    let lone = |p: &Pair| matches!(p.kind, LinkKind::Deleted | LinkKind::Inserted);
+    let mut start = 0;
+    while start < pairs.len() {
+        let end = start + pairs[start..].iter().take_while(|p| lone(p)).count();
+        for d in start..end {
+            if pairs[d].kind != LinkKind::Deleted {
+                continue;
+            }
+            let Some(num) = pairs[d].old.first().and_then(|&i| number_of(old, i)) else {
+                continue;
+            };
+            let twin = (start..end).find(|&n| {
+                pairs[n].kind == LinkKind::Inserted
+                    && pairs[n].same_label.is_none()
+                    && pairs[n]
+                        .new
+                        .first()
+                        .and_then(|&j| number_of(new, j))
+                        .as_ref()
+                        == Some(&num)
+            });
+            if let Some(n) = twin {
+                pairs[d].same_label = Some(n);
+                pairs[n].same_label = Some(d);
+            }
+        }
+        start = end.max(start + 1);
+    }
+}
+
 /// Builds the report of `old` → `new` under `alignment`.
 ///
 /// Blocks named by the alignment but absent from a document are skipped
@@ -412,10 +461,12 @@ pub fn build_report(
             changed,
             ops,
             label_ops,
+            same_label: None,
         };
         summary.differences |= pair.differs();
         pairs.push(pair);
     }
+    note_same_labels(&mut pairs, old, new);
     DiffReport {
         schema_version: SCHEMA_VERSION,
         old_name: None,
@@ -442,6 +493,47 @@ mod tests {
             ..ReportOptions::default()
         };
         build_report(&o, &n, &a, &opts)
+    }
+
+    #[test]
+    fn a_clause_rewritten_wholesale_notes_the_same_label() {
+        let body = |two: &str| {
+            format!(
+                "1. The Buyer shall pay all invoices within thirty days.\n\n2. {two}\n\n3. Each Party shall keep the Confidential Information secret.\n"
+            )
+        };
+        let r = report(
+            &body("The Supplier shall deliver the Goods to the Delivery Point."),
+            &body(
+                "Fishing vessels flying a foreign flag require a licence from the harbour master.",
+            ),
+            &[],
+        );
+        let kinds: Vec<LinkKind> = r.pairs.iter().map(|p| p.kind).collect();
+        let d = kinds
+            .iter()
+            .position(|&k| k == LinkKind::Deleted)
+            .expect("deleted");
+        let n = kinds
+            .iter()
+            .position(|&k| k == LinkKind::Inserted)
+            .expect("inserted");
+        assert_eq!(r.pairs[d].same_label, Some(n));
+        assert_eq!(r.pairs[n].same_label, Some(d));
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["pairs"][d]["same_label"], n);
+        assert!(json["pairs"][0].get("same_label").is_none());
+    }
+
+    #[test]
+    fn an_insertion_under_another_number_is_not_the_same_label() {
+        let r = report(
+            "1. The Buyer shall pay all invoices within thirty days.\n\n2. The Supplier shall deliver the Goods.\n",
+            "1. The Buyer shall pay all invoices within thirty days.\n\n3. Fishing vessels require a licence from the harbour master.\n",
+            &[],
+        );
+        assert!(r.pairs.iter().any(|p| p.kind == LinkKind::Deleted));
+        assert!(r.pairs.iter().all(|p| p.same_label.is_none()));
     }
 
     #[test]

@@ -7,8 +7,8 @@
 mod series;
 
 use normdiff_core::lineage::{build, LineageOptions};
-use normdiff_core::{decode, ingest, Document, InputFormat};
-use series::{f1, generate, numbered_paragraphs, prose_paragraphs, score, Scores};
+use normdiff_core::{ingest, Document, InputFormat};
+use series::{corpus_inputs, f1, generate, score, Scores};
 use std::path::PathBuf;
 
 /// The shared corpus; `None` (the test skips) when absent, a failure
@@ -31,25 +31,6 @@ fn corpus() -> Option<PathBuf> {
     None
 }
 
-fn read(p: PathBuf) -> String {
-    let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-    decode(&bytes, "x").unwrap().text
-}
-
-fn pool(corpus: &std::path::Path) -> Vec<String> {
-    let dir = corpus.join("seeds");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let other = names
-        .iter()
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("003"))
-        .unwrap();
-    prose_paragraphs(&read(other.clone()))
-}
-
 /// Scores of the series of `seed`.
 fn run(base: &[String], pool: &[String], seed: u64) -> Scores {
     let s = generate(base, pool, seed, 5);
@@ -67,14 +48,13 @@ fn run(base: &[String], pool: &[String], seed: u64) -> Scores {
     score(&s, &docs, &l)
 }
 
-#[test]
-fn held_out_series_meet_the_targets() {
-    let Some(c) = corpus() else { return };
-    let base = numbered_paragraphs(&read(c.join("drafts/v7/final.txt")));
+/// Scores of the series of `seeds`, printed per seed and per version pair;
+/// returns them with the worst pair's F1 (pooled over the series).
+fn measure(seeds: std::ops::RangeInclusive<u64>) -> Option<(Scores, f64)> {
+    let (base, pool) = corpus_inputs(&corpus()?);
     assert_eq!(base.len(), 98);
-    let pool = pool(&c);
     let mut all = Scores::default();
-    for seed in 101..=110 {
+    for seed in seeds {
         let s = run(&base, &pool, seed);
         eprintln!(
             "seed {seed}: lineage F1 pooled {:.4}, worst pair {:.4}; words {:.4} ({} of {}); mismatched blocks {}",
@@ -112,21 +92,47 @@ fn held_out_series_meet_the_targets() {
         all.blocks_mismatched, 0,
         "ingestion changed a generated paragraph"
     );
-    // Issue #17's targets are 0.998 pooled, 0.995 per pair and 0.99 of the
-    // words. The lineage code met them on `main`'s aligner (0.9987, 0.9974,
-    // 0.9959); with the numbering work of issue #12 merged, the same series
-    // score 0.9969, 0.9946 and 0.9826 (the pairing changed, not the
-    // lineage code; not yet explained). These floors guard against a
-    // further fall; the targets are not met (issue #17 stays open).
+    Some((all, worst))
+}
+
+/// Asserts pooled F1, worst pair F1 and word accuracy at least `floors`.
+fn assert_floors(all: &Scores, worst: f64, floors: (f64, f64, f64)) {
     assert!(
-        all.pooled_f1() >= 0.996,
+        all.pooled_f1() >= floors.0,
         "pooled lineage F1 {:.4}",
         all.pooled_f1()
     );
-    assert!(worst >= 0.994, "worst version pair F1 {worst:.4}");
+    assert!(worst >= floors.1, "worst version pair F1 {worst:.4}");
     assert!(
-        all.word_accuracy() >= 0.98,
+        all.word_accuracy() >= floors.2,
         "word accuracy {:.4}",
         all.word_accuracy()
     );
 }
+
+#[test]
+fn held_out_series_meet_the_targets() {
+    let Some((all, worst)) = measure(101..=110) else {
+        return;
+    };
+    // Issue #17's targets are 0.998 pooled, 0.995 per pair and 0.99 of the
+    // words. Round 3 measured 0.9996, 0.9990 and 0.9974 (with the numbering
+    // work merged and greedy copy pairing they had fallen to 0.9969, 0.9946
+    // and 0.9826; see docs/history.md). The misses of these seeds were
+    // looked at while fixing the aligner in round 3, so they are no longer
+    // held out: `fresh_series_meet_the_targets` is.
+    assert_floors(&all, worst, (0.9995, 0.9985, 0.997));
+}
+
+#[test]
+fn fresh_series_meet_the_targets() {
+    // Seeds 201–210: made in round 3 after the aligner fixes, never tuned on.
+    let Some((all, worst)) = measure(201..=210) else {
+        return;
+    };
+    assert_floors(&all, worst, FRESH_FLOORS);
+}
+
+/// Floors of the fresh seeds: issue #17's targets. Measured in round 3:
+/// 0.9993 pooled, 0.9985 worst pair, 0.9974 of the words.
+const FRESH_FLOORS: (f64, f64, f64) = (0.998, 0.995, 0.99);

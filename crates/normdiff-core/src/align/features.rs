@@ -28,6 +28,11 @@ pub(crate) struct Features {
     pub old: Vec<Vector>,
     /// Unit vectors of the new blocks.
     pub new: Vec<Vector>,
+    /// Length of each old block's vector before it was scaled to unit
+    /// length (to join two blocks in proportion to their content).
+    pub old_norms: Vec<f32>,
+    /// Length of each new block's vector before scaling.
+    pub new_norms: Vec<f32>,
     /// Comparison keys of the old blocks' texts.
     pub old_keys: Vec<u64>,
     /// Comparison keys of the new blocks' texts.
@@ -111,7 +116,7 @@ fn raw_features(hashes: &[u64], vocab: &mut Vocab) -> Vec<(u32, f32)> {
 
 /// The unit TF-IDF vector of a block's raw features. `counts` is scratch
 /// space, one zero per feature, left all zeros again.
-fn weigh(raw: &[(u32, f32)], idf: &[f32], counts: &mut [f32]) -> Vector {
+fn weigh(raw: &[(u32, f32)], idf: &[f32], counts: &mut [f32]) -> (Vector, f32) {
     // Distinct features in first-seen order, then sorted: fewer than the
     // raw features, which repeat.
     // (Feature id and whether it is a bigram, packed: integers sort fast.)
@@ -133,28 +138,30 @@ fn weigh(raw: &[(u32, f32)], idf: &[f32], counts: &mut [f32]) -> Vector {
             (f, base * (1.0 + count.ln()) * idf[f as usize])
         })
         .collect();
-    normalize(&mut v);
-    v
+    let n = normalize(&mut v);
+    (v, n)
 }
 
 /// [`weigh`] of every block, in parallel, with scratch space per thread.
-fn weigh_all(raws: &[Vec<(u32, f32)>], idf: &[f32]) -> Vec<Vector> {
+fn weigh_all(raws: &[Vec<(u32, f32)>], idf: &[f32]) -> (Vec<Vector>, Vec<f32>) {
     raws.par_iter()
         .map_init(
             || vec![0.0f32; idf.len()],
             |counts, r| weigh(r, idf, counts),
         )
-        .collect()
+        .unzip()
 }
 
-/// Scales `v` to unit length (no-op for the zero vector).
-pub(crate) fn normalize(v: &mut Vector) {
+/// Scales `v` to unit length (no-op for the zero vector); returns its
+/// length before.
+pub(crate) fn normalize(v: &mut Vector) -> f32 {
     let n = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
     if n > 0.0 {
         for (_, w) in v.iter_mut() {
             *w /= n;
         }
     }
+    n
 }
 
 /// Dot product of two sorted sparse vectors.
@@ -193,19 +200,21 @@ pub(crate) fn spread(v: &Vector, dense: &mut [f32], clear: bool) {
     }
 }
 
-/// The unit vector of the sum of `a` and `b`.
-pub(crate) fn sum(a: &Vector, b: &Vector) -> Vector {
+/// The unit vector of `a` scaled by `wa` plus `b` scaled by `wb`: two unit
+/// vectors given back their lengths ([`Features::old_norms`]) join as the
+/// text of both blocks would, the longer one weighing more.
+pub(crate) fn sum(a: &Vector, wa: f32, b: &Vector, wb: f32) -> Vector {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
         if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
-            out.push(a[i]);
+            out.push((a[i].0, a[i].1 * wa));
             i += 1;
         } else if i >= a.len() || b[j].0 < a[i].0 {
-            out.push(b[j]);
+            out.push((b[j].0, b[j].1 * wb));
             j += 1;
         } else {
-            out.push((a[i].0, a[i].1 + b[j].1));
+            out.push((a[i].0, a[i].1 * wa + b[j].1 * wb));
             i += 1;
             j += 1;
         }
@@ -276,8 +285,8 @@ impl Features {
             .iter()
             .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
             .collect();
-        let old = weigh_all(&old_raw, &idf);
-        let new = weigh_all(&new_raw, &idf);
+        let (old, old_norms) = weigh_all(&old_raw, &idf);
+        let (new, new_norms) = weigh_all(&new_raw, &idf);
         // Each new block's distinct features (those of its vector), rarest
         // on the old side first; ties by feature id. Sorted as packed
         // integers, which is much cheaper than by a key of pairs.
@@ -295,6 +304,8 @@ impl Features {
         Features {
             old,
             new,
+            old_norms,
+            new_norms,
             old_keys,
             new_keys,
             new_rarest,

@@ -15,6 +15,7 @@ mod chain;
 pub mod cross;
 mod features;
 pub mod same;
+mod swap;
 
 use serde::Serialize;
 

@@ -127,6 +127,8 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
     );
     let ov = |i: usize| old_sub[i].map(|k| &feats.old[k]);
     let nv = |j: usize| new_sub[j].map(|k| &feats.new[k]);
+    let on = |i: usize| old_sub[i].map_or(1.0, |k| feats.old_norms[k]);
+    let nn = |j: usize| new_sub[j].map_or(1.0, |k| feats.new_norms[k]);
     let with_label_bonus = |mut s: f64, i: usize, j: usize| -> f64 {
         if old.blocks[i].label_key.is_some() && old.blocks[i].label_key == new.blocks[j].label_key {
             s += LABEL_BONUS;
@@ -322,7 +324,16 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         }
     }
 
-    // Splits and merges around 1-1 links (in order or moved).
+    // Splits and merges around 1-1 links (in order or moved). A neighbour
+    // is the block before or after, or the one beyond it when that one
+    // moved away (two paragraphs merged once the one between them left).
+    let moved_away = |side_link: &[Option<usize>]| -> Vec<bool> {
+        side_link
+            .iter()
+            .map(|l| l.is_some_and(|l| links[l].kind == LinkKind::Moved))
+            .collect()
+    };
+    let (old_moved, new_moved) = (moved_away(&old_link), moved_away(&new_link));
     for (idx, link) in links.iter_mut().enumerate() {
         let (i, j) = (link.old[0], link.new[0]);
         // Anchored (identical) pairs have no features and need no extension.
@@ -331,14 +342,18 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         };
         let base = f64::from(dot(vi, vj));
         let mut best: Option<(f64, bool, usize)> = None; // (score, is_split, neighbour)
-        for nj in [j.wrapping_sub(1), j + 1] {
+        for nj in neighbours(&new_moved, j) {
             let Some(vn) = (nj < new.blocks.len() && new_link[nj].is_none())
                 .then(|| nv(nj))
                 .flatten()
             else {
                 continue;
             };
-            let joined = if nj < j { sum(vn, vj) } else { sum(vj, vn) };
+            let joined = if nj < j {
+                sum(vn, nn(nj), vj, nn(j))
+            } else {
+                sum(vj, nn(j), vn, nn(nj))
+            };
             let s = f64::from(dot(vi, &joined));
             let part = f64::from(dot(vi, vn));
             if joins_well(s, base, part, opts)
@@ -348,14 +363,18 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
                 best = Some((s, true, nj));
             }
         }
-        for ni in [i.wrapping_sub(1), i + 1] {
+        for ni in neighbours(&old_moved, i) {
             let Some(vn) = (ni < old.blocks.len() && old_link[ni].is_none())
                 .then(|| ov(ni))
                 .flatten()
             else {
                 continue;
             };
-            let joined = if ni < i { sum(vn, vi) } else { sum(vi, vn) };
+            let joined = if ni < i {
+                sum(vn, on(ni), vi, on(i))
+            } else {
+                sum(vi, on(i), vn, on(ni))
+            };
             let s = f64::from(dot(&joined, vj));
             let part = f64::from(dot(vn, vj));
             if joins_well(s, base, part, opts)
@@ -390,6 +409,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         }
         l.renumbered = is_renumbered(old, new, i, j);
     }
+    super::swap::mark_swaps(&mut links, old, new);
     order_links(links, &old_link, &new_link)
 }
 
@@ -445,6 +465,23 @@ fn shares_content(a: &str, b: &str) -> bool {
     common as f64 >= CONTENT_SHARE * fewer as f64
 }
 
+/// The neighbours of block `k` a split or merge may join: the blocks
+/// before and after it, and the one beyond either when that one moved away
+/// (`moved[k]`); `usize::MAX` where there is none.
+fn neighbours(moved: &[bool], k: usize) -> [usize; 4] {
+    let away = |x: usize| moved.get(x).copied().unwrap_or(false);
+    [
+        k.wrapping_sub(1),
+        k + 1,
+        if k >= 2 && away(k - 1) {
+            k - 2
+        } else {
+            usize::MAX
+        },
+        if away(k + 1) { k + 2 } else { usize::MAX },
+    ]
+}
+
 /// Does joining a neighbour (similarity `part` on its own) to a pair of
 /// similarity `base`, giving `joined`, make a split or merge? Either the
 /// similarity rises clearly, or the neighbour is itself close to the other
@@ -495,10 +532,12 @@ fn identical_anchors(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
 
 /// Pairs of the copies of texts repeated a different number of times in
 /// each draft (a schedule of 30 identical clauses of which two changed):
-/// each new copy pairs with the free old copy nearest to where it is
-/// expected (its offset from the last anchor before it, applied to that
-/// anchor's old side), so copies pair by their position in the run and an
-/// edited copy is left, in place, to pair with its old self.
+/// copies pair by their position in the run, so an edited copy is left,
+/// in place, to pair with its old self. Each new copy has an expected old
+/// position (its offset from the last anchor before it, applied to that
+/// anchor's old side); the pairs nearest to their expected position are
+/// taken first ([`nearest_first`]), so a second copy inserted elsewhere
+/// does not take the one old copy from the copy still in its place.
 fn repeated_copies(
     old: &[&str],
     new: &[&str],
@@ -514,16 +553,18 @@ fn repeated_copies(
             .map(|(i, t)| (i, hash_bytes(key(t, Profile::TYPOGRAPHY).as_bytes())))
             .collect()
     };
-    let mut free: FxHashMap<u64, BTreeSet<usize>> = FxHashMap::default();
+    // Per text: its free old copies, and its new copies with the old
+    // position each is expected at.
+    type Group = (Vec<usize>, Vec<(usize, usize)>);
+    let mut groups: FxHashMap<u64, Group> = FxHashMap::default();
     for (i, h) in hashed(old, old_done) {
-        free.entry(h).or_default().insert(i);
+        groups.entry(h).or_default().0.push(i);
     }
     // Anchors by new index, to find the last one before a block.
     let mut by_new: Vec<(usize, usize)> = anchors.iter().map(|&(i, j)| (j, i)).collect();
     by_new.sort_unstable();
-    let mut out = Vec::new();
     for (j, h) in hashed(new, new_done) {
-        let Some(copies) = free.get_mut(&h) else {
+        let Some(g) = groups.get_mut(&h) else {
             continue;
         };
         let before = by_new.partition_point(|&(aj, _)| aj < j);
@@ -531,14 +572,53 @@ fn repeated_copies(
             Some((aj, ai)) => ai + (j - aj),
             None => j,
         };
-        let after = copies.range(expected..).next().copied();
-        let below = copies.range(..expected).next_back().copied();
+        g.1.push((j, expected));
+    }
+    let mut out: Vec<(usize, usize)> = groups
+        .into_values()
+        .filter(|g| !g.1.is_empty())
+        .flat_map(|(olds, news)| nearest_first(olds, &news))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Above this many (old copy, new copy) combinations in one group of
+/// repeated texts, [`nearest_first`] pairs each new copy in turn with the
+/// nearest free old copy instead of ranking every combination.
+const COPY_PAIR_BUDGET: usize = 1 << 16;
+
+/// Pairs old copies `olds` (ascending) with new copies `news` (`(new
+/// index, expected old index)`, ascending), closest to the expected
+/// position first (ties: earlier new copy, then earlier old copy).
+fn nearest_first(olds: Vec<usize>, news: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if olds.len().saturating_mul(news.len()) <= COPY_PAIR_BUDGET {
+        let mut all: Vec<(usize, usize, usize)> = news
+            .iter()
+            .flat_map(|&(j, e)| olds.iter().map(move |&i| (i.abs_diff(e), j, i)))
+            .collect();
+        all.sort_unstable();
+        let (mut old_used, mut new_used) = (BTreeSet::new(), BTreeSet::new());
+        for (_, j, i) in all {
+            if !old_used.contains(&i) && !new_used.contains(&j) {
+                old_used.insert(i);
+                new_used.insert(j);
+                out.push((i, j));
+            }
+        }
+        return out;
+    }
+    let mut free: BTreeSet<usize> = olds.into_iter().collect();
+    for &(j, expected) in news {
+        let after = free.range(expected..).next().copied();
+        let below = free.range(..expected).next_back().copied();
         let pick = match (below, after) {
             (Some(b), Some(a)) => Some(if expected - b <= a - expected { b } else { a }),
             (b, a) => b.or(a),
         };
         if let Some(i) = pick {
-            copies.remove(&i);
+            free.remove(&i);
             out.push((i, j));
         }
     }
@@ -601,7 +681,7 @@ fn equal_count_pairs<K: std::hash::Hash + Eq>(
 /// Equal texts, white space runs aside (the same words by
 /// `split_whitespace`). Identical stretches are compared as bytes; only
 /// where the texts differ is white space looked at.
-fn same_text(a: &str, b: &str) -> bool {
+pub(super) fn same_text(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
@@ -813,6 +893,40 @@ mod tests {
     }
 
     #[test]
+    fn a_short_last_sentence_split_off_a_long_paragraph_is_a_split() {
+        // Joining the short piece must weigh it by its content, not as much
+        // as the long rest (the unit vectors' plain sum lowered the
+        // similarity, and the piece was reported inserted).
+        let long = "En outre, les États et d'autres acteurs utilisent activement des capacités numériques plus complexes et sophistiquées à des fins politiques et autres. Le Groupe note avec préoccupation que les États se livrent de plus en plus à des campagnes d'information clandestines facilitées par les technologies numériques en vue d'influencer les procédures, les systèmes et la stabilité générale d'autres États. Ces activités minent la confiance, comportent un risque d'escalade et peuvent menacer la paix et la sécurité internationales.";
+        let tail =
+            "Elles peuvent également causer des dommages directs et indirects aux personnes.";
+        let old = doc(&format!("{P1}\n\n{long} {tail}\n\n{P3}"));
+        let new = doc(&format!("{P1}\n\n{long}\n\n{tail}\n\n{P3}"));
+        let k = kinds(&align(&old, &new, &SameOptions::default()));
+        assert!(k.contains(&(LinkKind::Split, vec![1], vec![1, 2])), "{k:?}");
+    }
+
+    #[test]
+    fn two_paragraphs_merge_once_the_one_between_them_moved_away() {
+        let a = "Les États devraient coopérer pour prévenir les pratiques nuisibles liées au numérique.";
+        let b =
+            "Ils devraient aussi échanger des informations sur les menaces et les vulnérabilités.";
+        let x = "La pandémie a mis en évidence les risques des activités malveillantes visant la santé.";
+        let [q1, q2, q3] = OTHERS[..3] else {
+            unreachable!()
+        };
+        let old = doc(&[P1, a, x, b, q1, q2, q3].join("\n\n"));
+        let merged = format!("{a} {b}");
+        let new = doc(&[P1, merged.as_str(), q1, q2, q3, x].join("\n\n"));
+        let k = kinds(&align(&old, &new, &SameOptions::default()));
+        assert!(
+            k.contains(&(LinkKind::Merged, vec![1, 3], vec![1])),
+            "{k:?}"
+        );
+        assert!(k.contains(&(LinkKind::Moved, vec![2], vec![5])), "{k:?}");
+    }
+
+    #[test]
     fn empty_documents() {
         let e = doc("");
         assert!(align(&e, &e, &SameOptions::default()).links.is_empty());
@@ -823,6 +937,46 @@ mod tests {
 
     const CLAUSE: &str =
         "The Supplier shall deliver the Goods to the Delivery Point on the Delivery Date.";
+
+    /// Five distinct paragraphs, then a sixth.
+    const OTHERS: [&str; 5] = [
+        "The Buyer shall pay all invoices within thirty days of receipt.",
+        "Each Party shall keep the Confidential Information secret.",
+        "The Contractor shall insure the Works against all risks.",
+        "The Licensee may not assign this licence without consent.",
+        "Notices are given in writing to the addresses above.",
+    ];
+
+    #[test]
+    fn a_second_copy_inserted_elsewhere_leaves_the_first_in_place() {
+        // A text standing once in the old draft and twice in the new one (a
+        // paragraph inserted again far before its first copy): the copy in
+        // the old one's place is that paragraph, the other is inserted.
+        let mut old: Vec<&str> = OTHERS.to_vec();
+        old.push(CLAUSE);
+        old.push(P1);
+        let mut new = old.clone();
+        new.insert(1, CLAUSE);
+        let a = align(
+            &doc(&old.join("\n\n")),
+            &doc(&new.join("\n\n")),
+            &SameOptions::default(),
+        );
+        let k = kinds(&a);
+        assert!(
+            k.contains(&(LinkKind::Unchanged, vec![5], vec![6])),
+            "{k:?}"
+        );
+        assert!(k.contains(&(LinkKind::Inserted, vec![], vec![1])), "{k:?}");
+        assert!(!k.iter().any(|l| l.0 == LinkKind::Moved), "{k:?}");
+    }
+
+    #[test]
+    fn nearest_copies_pair_first() {
+        // Old copies at 10 and 40; new copies expected at 12, 38 and 90.
+        let p = nearest_first(vec![10, 40], &[(3, 90), (5, 12), (8, 38)]);
+        assert_eq!(p, vec![(10, 5), (40, 8)]);
+    }
 
     #[test]
     fn edited_copies_of_a_repeated_clause_stay_in_place() {
@@ -863,17 +1017,29 @@ mod tests {
         ));
     }
 
+    const CLAUSES: [&str; 7] = [
+        "1. The Parties agree to cooperate in good faith on all matters.",
+        "2. Payment is due within thirty days of the invoice date.",
+        "3. Either Party may terminate this Agreement by written notice.",
+        "Notice takes effect ninety days after its receipt by the other Party.",
+        "No termination affects rights accrued before it takes effect.",
+        "4. This Agreement is governed by the laws of Switzerland.",
+        "5. Disputes go to arbitration in Geneva under the UNCITRAL Rules.",
+    ];
+
+    fn moved_olds(a: &Alignment) -> Vec<usize> {
+        let mut m: Vec<usize> = kinds(a)
+            .iter()
+            .filter(|x| x.0 == LinkKind::Moved)
+            .flat_map(|x| x.1.clone())
+            .collect();
+        m.sort_unstable();
+        m
+    }
+
     #[test]
-    fn a_moved_clause_takes_its_continuation() {
-        let body = [
-            "1. The Parties agree to cooperate in good faith on all matters.",
-            "2. Payment is due within thirty days of the invoice date.",
-            "3. Either Party may terminate this Agreement by written notice.",
-            "Notice takes effect ninety days after its receipt by the other Party.",
-            "No termination affects rights accrued before it takes effect.",
-            "4. This Agreement is governed by the laws of Switzerland.",
-            "5. Disputes go to arbitration in Geneva under the UNCITRAL Rules.",
-        ];
+    fn two_adjacent_groups_swapped_are_both_moved() {
+        let body = CLAUSES;
         let moved = [
             body[0], body[5], body[6], body[1], body[2], body[3], body[4],
         ];
@@ -885,23 +1051,63 @@ mod tests {
             .replace("2. Pay", "4. Pay")
             .replace("3. Either", "5. Either");
         let a = align(&old, &doc(&new_text), &SameOptions::default());
-        let k = kinds(&a);
-        let moved_olds: Vec<usize> = k
-            .iter()
-            .filter(|x| x.0 == LinkKind::Moved)
-            .flat_map(|x| x.1.clone())
-            .collect();
-        // Either the three moved clauses or the four others are the move;
-        // the continuation paragraphs go with their clause.
-        assert!(
-            moved_olds == vec![5, 6] || moved_olds == vec![1, 2, 3, 4],
-            "{k:?}"
-        );
+        // Clauses 2–3 (3 with its continuation) and 4–5 traded places:
+        // nothing says which pair was picked up, so both are moved.
+        assert_eq!(moved_olds(&a), vec![1, 2, 3, 4, 5, 6], "{:?}", kinds(&a));
         assert!(a
             .links
             .iter()
             .filter(|l| l.old.len() == 1 && l.old[0] != 0 && l.old[0] != 3 && l.old[0] != 4)
             .all(|l| l.renumbered));
+    }
+
+    #[test]
+    fn a_moved_clause_takes_its_continuation() {
+        // Clause 3 and its two continuation paragraphs go to the end, past
+        // three clauses: one move of three blocks, not a swap.
+        let mut body = CLAUSES.to_vec();
+        body.push("6. Each Party bears its own costs of the arbitration.");
+        let new = [
+            body[0], body[1], body[5], body[6], body[7], body[2], body[3], body[4],
+        ];
+        let a = align(
+            &doc(&body.join("\n\n")),
+            &doc(&new.join("\n\n")),
+            &SameOptions::default(),
+        );
+        assert_eq!(moved_olds(&a), vec![2, 3, 4], "{:?}", kinds(&a));
+    }
+
+    #[test]
+    fn a_clause_moved_into_the_next_section_leaves_the_heading() {
+        let old = [
+            "PAYMENT",
+            CLAUSES[1],
+            "3. Interest runs on late payments at the statutory rate.",
+            "DELIVERY",
+            "4. The Goods are delivered to the Delivery Point.",
+            "5. Risk passes to the Buyer on delivery.",
+        ];
+        let new = [old[0], old[1], old[3], old[2], old[4], old[5]];
+        let a = align(
+            &doc(&old.join("\n\n")),
+            &doc(&new.join("\n\n")),
+            &SameOptions::default(),
+        );
+        // Clause 3 changed section; the heading stayed between the sections.
+        assert_eq!(moved_olds(&a), vec![2], "{:?}", kinds(&a));
+    }
+
+    #[test]
+    fn a_clause_moved_past_two_is_the_only_move() {
+        let old = [CLAUSES[0], CLAUSES[1], CLAUSES[2], CLAUSES[5], CLAUSES[6]];
+        let new = [old[0], old[2], old[3], old[1], old[4]];
+        let a = align(
+            &doc(&old.join("\n\n")),
+            &doc(&new.join("\n\n")),
+            &SameOptions::default(),
+        );
+        assert_eq!(moved_olds(&a), vec![1], "{:?}", kinds(&a));
     }
 
     #[test]

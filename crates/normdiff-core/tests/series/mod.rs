@@ -16,10 +16,12 @@
 //! version's words whose introducing version is right.
 #![allow(dead_code)] // shared by the test and the example
 
+use normdiff_core::decode;
 use normdiff_core::lineage::Lineage;
 use normdiff_core::model::Document;
 use normdiff_core::segment::tokenize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 /// A deterministic generator (splitmix64).
 pub struct Rng(u64);
@@ -103,6 +105,27 @@ pub fn prose_paragraphs(text: &str) -> Vec<String> {
                 && b.chars().next().is_some_and(char::is_alphabetic)
         })
         .collect()
+}
+
+/// The generator's inputs from the shared corpus at `corpus`: the numbered
+/// paragraphs of the GGE report (`drafts/v7/final.txt`) and the prose
+/// paragraphs of the seed document whose name starts with `003`.
+pub fn corpus_inputs(corpus: &Path) -> (Vec<String>, Vec<String>) {
+    let read = |p: &Path| {
+        let bytes = std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        decode(&bytes, "x").unwrap().text
+    };
+    let base = numbered_paragraphs(&read(&corpus.join("drafts/v7/final.txt")));
+    let mut names: Vec<PathBuf> = std::fs::read_dir(corpus.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let other = names
+        .iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("003"))
+        .unwrap();
+    (base, prose_paragraphs(&read(other)))
 }
 
 struct Gen<'a> {

@@ -150,13 +150,15 @@ pub fn line(report: &DiffReport, i: usize) -> Option<Line> {
         LinkKind::Unchanged => return None,
         LinkKind::Modified => format!("{}: {}{more}", place(pair), gist.unwrap_or_default()),
         LinkKind::Deleted => format!(
-            "{} deleted: “{}”",
+            "{} deleted{}: “{}”",
             side_names(&pair.old_names),
+            same_label(report, pair, "inserted"),
             clip(&super::visible(&side_text(pair, true), None), 60)
         ),
         LinkKind::Inserted => format!(
-            "{} inserted: “{}”",
+            "{} inserted{}: “{}”",
             side_names(&pair.new_names),
+            same_label(report, pair, "deleted"),
             clip(&super::visible(&side_text(pair, false), None), 60)
         ),
         LinkKind::Moved => format!(
@@ -184,6 +186,20 @@ pub fn line(report: &DiffReport, i: usize) -> Option<Line> {
         text,
         light: light && pair.kind == LinkKind::Modified,
     })
+}
+
+/// ` (same label as deleted ¶ 2)` for a block replaced wholesale under
+/// its number ([`Pair::same_label`]), empty otherwise.
+fn same_label(report: &DiffReport, pair: &Pair, other_kind: &str) -> String {
+    let Some(other) = pair.same_label.and_then(|k| report.pairs.get(k)) else {
+        return String::new();
+    };
+    let names = if other.old.is_empty() {
+        &other.new_names
+    } else {
+        &other.old_names
+    };
+    format!(" (same label as {other_kind} {})", side_names(names))
 }
 
 fn side_text(pair: &Pair, old: bool) -> String {
