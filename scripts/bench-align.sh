@@ -93,3 +93,24 @@ for pair in "eng fra" "fra spa"; do
 done
 hyperfine -N -w 3 -r 20 --export-markdown "$WORK/hf.md" "${cmds[@]}" >/dev/null
 cat "$WORK/hf.md"
+
+# Issue #13's bar: a 100-paragraph pair under 30 ms as a whole command. The
+# first 100 targets of the 2030 Agenda (sdg/bare), English against Russian,
+# Chinese and French: the spine, the lexicon and the move search all run.
+for l in eng rus cmn_hans fra; do
+  python3 - "$CORPUS/sdg/bare/$l.txt" "$WORK/$l.100.txt" <<'PY'
+import sys
+b = open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n")[:100]
+open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(b) + "\n")
+PY
+done
+echo
+echo "100-paragraph pairs (hyperfine, same run):"
+cmds=()
+for l in rus cmn_hans fra; do
+  S="$WORK/eng.100.txt"; T="$WORK/$l.100.txt"
+  cmds+=(-n "normdiff align eng-$l (100)" "$BIN align -f tsv $S $T")
+  cmds+=(-n "galechurch eng-$l (100)" "python3 $WORK/gc_align.py $S $T")
+done
+hyperfine -N -w 3 -r 20 --export-markdown "$WORK/hf100.md" "${cmds[@]}" >/dev/null
+cat "$WORK/hf100.md"

@@ -30,6 +30,14 @@
 //! [`DEFAULT_MIN_SCORE`]) are not reported: a quote whose best block scores
 //! under it is **not found**.
 //!
+//! A quote of which the document knows under [`OTHER_LANGUAGE`] of the
+//! words is taken to be in another language of the same script (an
+//! English quote in a French document). Only that share of its words can
+//! meet any passage, its translation included, so precision is measured
+//! against it; and a passage is found only when it stands out from every
+//! other block ([`STANDOUT`]): a quote sharing a few cognates with many
+//! paragraphs finds none.
+//!
 //! Between scripts (a Russian quote in an English document) word keys
 //! cannot meet: only numbers and other anchors can. A result then carries
 //! a note saying so, and suggesting [`locate_via`]: find the quote in the
@@ -52,6 +60,14 @@ use std::collections::HashMap;
 
 /// The default threshold under which a quote is "not found".
 pub const DEFAULT_MIN_SCORE: f64 = 0.4;
+
+/// A quote of which the document knows fewer than this share of words is
+/// taken to be in another language (see [`locate`]'s docs).
+pub const OTHER_LANGUAGE: f64 = 0.75;
+
+/// In another language, a block scoring this share of its score above
+/// every other block keeps its whole score (see [`stand_out`]).
+pub const STANDOUT: f64 = 0.5;
 
 /// Passages sharing fewer words than this with the quote have their score
 /// scaled down in proportion.
@@ -189,6 +205,9 @@ pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> Locate
         .iter()
         .map(|q| {
             let mut matches = find(q, &blocks, &weight, &known);
+            if known_share(&words(q), &known) < OTHER_LANGUAGE {
+                stand_out(&mut matches);
+            }
             matches.retain(|m| m.2 >= opts.min_score);
             matches.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
             matches.truncate(opts.max_matches);
@@ -304,6 +323,31 @@ fn find(
     out
 }
 
+/// The share of `quote`'s words whose key occurs in the document.
+fn known_share(quote: &[Word], known: &dyn Fn(&str) -> bool) -> f64 {
+    let k = quote.iter().filter(|w| known(&w.key)).count();
+    k as f64 / quote.len().max(1) as f64
+}
+
+/// In another language a passage is found only when it stands out: each
+/// block's score is scaled by how far it lies above the best other block
+/// (full at [`STANDOUT`] of its own score and more), so that a quote
+/// sharing a few cognates with many paragraphs finds none.
+fn stand_out(matches: &mut [(usize, (usize, usize), f64)]) {
+    let scores: Vec<f64> = matches.iter().map(|m| m.2).collect();
+    for (k, m) in matches.iter_mut().enumerate() {
+        let other = scores
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != k)
+            .map(|(_, &s)| s)
+            .fold(0.0, f64::max);
+        if m.2 > 0.0 {
+            m.2 *= ((m.2 - other) / (STANDOUT * m.2)).clamp(0.0, 1.0);
+        }
+    }
+}
+
 /// The weighted F-measure of the words that `quote` and `window` share in
 /// the same order (a weighted longest common subsequence of keys): a
 /// passage that says the same thing in the same order scores high, one
@@ -340,7 +384,15 @@ fn ordered_f(
         std::mem::swap(&mut prev, &mut cur);
     }
     let lcs = prev[window.len()];
-    let (r, p) = (lcs / q_total, lcs / w_total);
+    let (r, mut p) = (lcs / q_total, lcs / w_total);
+    // A quote in another language: only the share of its words the
+    // document knows (cognates, numbers, names) can be found in any
+    // passage, its translation included; precision is measured against
+    // that share.
+    let rate = known_share(quote, known);
+    if rate < OTHER_LANGUAGE {
+        p = (p / rate.max(0.2)).min(1.0);
+    }
     if r + p <= 0.0 {
         return 0.0;
     }

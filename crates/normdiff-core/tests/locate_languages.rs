@@ -72,10 +72,21 @@ fn udhr_gold(p: &Path) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Counts of quotes whose right paragraph comes first: at the default
+/// threshold, and by rank alone; per half of the paragraphs.
+#[derive(Default)]
+struct Tally {
+    found: [usize; 2],
+    ranked: [usize; 2],
+    total: [usize; 2],
+}
+
+/// UDHR paragraphs of even gold rank were looked at while calibrating
+/// `locate` across languages; odd ones are held out (only reported).
 #[test]
 fn same_script_quotes_found_at_the_default_threshold() {
     let Some(c) = corpus() else { return };
-    let (mut found, mut total) = (0, 0);
+    let mut tally = Tally::default();
     for (a, b) in [("eng", "fra"), ("eng", "spa"), ("fra", "spa")] {
         for (s, t, flip) in [(a, b, false), (b, a, true)] {
             let gold = udhr_gold(&c.join(format!("udhr/gold/with-headings/{a}-{b}.tsv")));
@@ -83,31 +94,85 @@ fn same_script_quotes_found_at_the_default_threshold() {
             let td = read(&c.join(format!("udhr/with-headings/{t}.txt")));
             let mut quotes = Vec::new();
             let mut want = Vec::new();
-            for &(x, y) in &gold {
+            for (k, &(x, y)) in gold.iter().enumerate() {
                 let (x, y) = if flip { (y, x) } else { (x, y) };
                 let q = first_sentence(&sd.blocks[x].text);
                 if q.split_whitespace().count() >= 8 {
                     quotes.push(q);
-                    want.push(y);
+                    want.push((y, k % 2));
                 }
             }
             let r = locate(&td, &quotes, &LocateOptions::default());
-            let ok = r
-                .results
-                .iter()
-                .zip(&want)
-                .filter(|(r, &y)| r.matches.first().is_some_and(|m| m.index == y))
-                .count();
+            let ranked = locate(
+                &td,
+                &quotes,
+                &LocateOptions {
+                    min_score: 0.0,
+                    ..LocateOptions::default()
+                },
+            );
+            let mut ok = 0;
+            for ((r, q), &(y, half)) in r.results.iter().zip(&ranked.results).zip(&want) {
+                tally.total[half] += 1;
+                if r.matches.first().is_some_and(|m| m.index == y) {
+                    tally.found[half] += 1;
+                    ok += 1;
+                }
+                if q.matches.first().is_some_and(|m| m.index == y) {
+                    tally.ranked[half] += 1;
+                }
+            }
             println!("udhr {s} quotes in {t}: {ok}/{} at the default", want.len());
-            found += ok;
-            total += want.len();
         }
     }
+    for (half, name) in [(0, "calibration (even)"), (1, "held out (odd)")] {
+        println!(
+            "udhr {name}: {}/{} at the default, {} first by rank",
+            tally.found[half], tally.total[half], tally.ranked[half]
+        );
+    }
+    let (found, total) = (
+        tally.found[0] + tally.found[1],
+        tally.total[0] + tally.total[1],
+    );
     let rate = found as f64 / total as f64;
     println!("udhr all: {found}/{total} = {rate:.3}");
-    // Issue #13 asks for 90 % at the default; measured 108/338 (0.32):
-    // the threshold is not calibrated yet. This guards against regression.
-    assert!(rate >= 0.30, "{found}/{total}");
+    // Issue #13 asks for 90 % at the default: measured 189/338 (0.56;
+    // 0.32 before the calibration across languages), and only 255 (0.75)
+    // come first by rank at all. This guards against regression.
+    assert!(rate >= 0.55, "{found}/{total}");
+}
+
+/// Quotes with nothing to find: SDG targets (first sentence) in the UDHR
+/// of another language among English, French and Spanish. Reports how
+/// many are (wrongly) found at the default threshold.
+#[test]
+fn unrelated_quotes_in_another_language_not_found() {
+    let Some(c) = corpus() else { return };
+    let (mut wrong, mut total) = (0, 0);
+    for (q, d) in [
+        ("eng", "fra"),
+        ("fra", "eng"),
+        ("eng", "spa"),
+        ("spa", "eng"),
+        ("fra", "spa"),
+        ("spa", "fra"),
+    ] {
+        let qd = read(&c.join(format!("sdg/bare/{q}.txt")));
+        let td = read(&c.join(format!("udhr/with-headings/{d}.txt")));
+        let quotes: Vec<String> = qd.blocks.iter().map(|b| first_sentence(&b.text)).collect();
+        let r = locate(&td, &quotes, &LocateOptions::default());
+        let n = r.results.iter().filter(|r| !r.matches.is_empty()).count();
+        println!("sdg {q} quotes in udhr {d}: {n}/{} found", quotes.len());
+        wrong += n;
+        total += quotes.len();
+    }
+    println!("unrelated found: {wrong}/{total}");
+    // Measured 40/1014 (35 before the calibration across languages).
+    assert!(
+        wrong * 20 <= total,
+        "{wrong}/{total} unrelated quotes found"
+    );
 }
 
 #[test]

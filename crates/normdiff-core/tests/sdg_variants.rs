@@ -13,8 +13,11 @@
 //! - `hard`: one of each (moved, deleted, merged, split, note).
 //!
 //! Positions come from a seeded generator: seed 1 was used while tuning the
-//! aligner (the *development* set), seed 2 is only reported (the
-//! *held-out* set). Run with `--nocapture` to print the per-pair table.
+//! aligner (the *development* set), seeds 2 and 3 are only reported (the
+//! *held-out* sets; seed 3 was added after the move search was tuned).
+//! Run with `--nocapture` to print the per-pair table and what the aligner
+//! did with each moved paragraph or note it missed; `SDG_ONLY=moved:eng-rus`
+//! runs one variant of one pair.
 
 use normdiff_core::align::cross::{align, CrossOptions};
 use normdiff_core::{decode, ingest, InputFormat};
@@ -193,6 +196,8 @@ struct Score {
     f1: f64,
     moved_ok: Option<bool>,
     note_ok: Option<bool>,
+    /// When the moved block was missed: what the aligner did with it.
+    missed: Option<String>,
 }
 
 fn as_doc(b: &[Block]) -> normdiff_core::Document {
@@ -233,20 +238,48 @@ fn score(src: &[Block], made: &Made) -> Score {
     } else {
         2.0 * p * r / (p + r)
     };
+    let mut missed = None;
     let moved_ok = made.moved.map(|id| {
         let j = made.blocks.iter().position(|b| b.gold == vec![id]).unwrap();
         let got: Vec<_> = pred.iter().filter(|p| p.1 == j).collect();
-        got == vec![&(id, j)]
+        let ok = got == vec![&(id, j)];
+        if !ok {
+            let show: Vec<String> = al
+                .links
+                .iter()
+                .filter(|l| l.source.contains(&id) || l.target.contains(&j))
+                .map(|l| format!("{:?}→{:?} {:.2}", l.source, l.target, l.score))
+                .collect();
+            missed = Some(format!("source {id} at target {j}: {}", show.join("; ")));
+        }
+        ok
     });
     let note_ok = made.blocks.iter().position(|b| b.gold.is_empty()).map(|j| {
-        al.links
+        let ok = al
+            .links
             .iter()
-            .any(|l| l.target == vec![j] && l.source.is_empty())
+            .any(|l| l.target == vec![j] && l.source.is_empty());
+        if !ok {
+            let show: Vec<String> = al
+                .links
+                .iter()
+                .filter(|l| l.target.contains(&j))
+                .map(|l| format!("{:?}→{:?} {:.2}", l.source, l.target, l.score))
+                .collect();
+            let note = format!("note at target {j}: {}", show.join("; "));
+            missed = Some(
+                missed
+                    .take()
+                    .map_or(note.clone(), |m| format!("{m}; {note}")),
+            );
+        }
+        ok
     });
     Score {
         f1,
         moved_ok,
         note_ok,
+        missed,
     }
 }
 
@@ -264,6 +297,11 @@ fn run(c: &std::path::Path, variant: &str, seed: u64) -> Vec<(&'static str, Vec<
             for (b, lb) in LANGS.iter().enumerate() {
                 if a == b {
                     continue;
+                }
+                if let Ok(f) = std::env::var("SDG_ONLY") {
+                    if f != format!("{kind}:{la}-{lb}") {
+                        continue;
+                    }
                 }
                 let mut rng = Rng(seed * 1000 + (a * 6 + b) as u64);
                 let made = make(kind, &texts[b], lb, &mut rng);
@@ -307,6 +345,11 @@ fn report(variant: &str, seed: u64, res: &[(&str, Vec<(String, Score)>)]) {
             .map(|(p, s)| format!("{p} {:.3}", s.f1))
             .collect();
         println!("{kind}: {}", line.join(", "));
+        for (p, s) in rows {
+            if let Some(m) = &s.missed {
+                println!("  {kind} {p} missed: {m}");
+            }
+        }
     }
 }
 
@@ -321,10 +364,11 @@ fn check(res: &[(&str, Vec<(String, Score)>)]) {
                 }
             }
             "moved" => {
-                // Issue #13 asks for 29 of 30; this pass reaches 26 on the
-                // development set (see docs/alignment.md): the bar guards
-                // against regression (held-out: 19/30).
-                assert!(moved >= 18, "moved recovered in {moved}/30");
+                // Issue #13 asks for 29 of 30: the move search reaches 29
+                // on the development set, 26 and 28 on the held-out seeds 2
+                // and 3 (see docs/alignment.md); the bar guards against
+                // regression.
+                assert!(moved >= 26, "moved recovered in {moved}/30");
                 assert!(mean >= 0.99, "moved: mean F1 {mean:.4}");
             }
             "del3mov1" => {
@@ -350,6 +394,16 @@ fn bare_targets_held_out_set() {
     let Some(c) = corpus() else { return };
     let res = run(&c, "bare", 2);
     report("bare", 2, &res);
+    check(&res);
+}
+
+/// A second held-out set, made after the move search was tuned on seed 1
+/// (and seed 2 was only run): never looked at while tuning.
+#[test]
+fn bare_targets_fresh_held_out_set() {
+    let Some(c) = corpus() else { return };
+    let res = run(&c, "bare", 3);
+    report("bare", 3, &res);
     check(&res);
 }
 

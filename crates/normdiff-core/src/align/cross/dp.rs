@@ -27,8 +27,10 @@ pub const VARIANCE: f64 = 6.8;
 /// Ceiling of one length or evidence cost.
 pub const MAX_COST: f64 = 25.0;
 
-const PRIOR_ONE: f64 = 0.1165; // -ln 0.89
-const PRIOR_TWO: f64 = 3.1160; // -ln 0.0445
+/// Step prior of a 1-1 link, `-ln 0.89`.
+pub const PRIOR_ONE: f64 = 0.1165;
+/// Step prior of a 1-2 or 2-1 link, `-ln 0.0445`.
+pub const PRIOR_TWO: f64 = 3.1160;
 
 /// Constants calibrated on the document pair before the DP runs.
 #[derive(Debug, Clone, Copy)]

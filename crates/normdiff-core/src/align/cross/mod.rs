@@ -37,6 +37,7 @@
 pub mod dp;
 pub mod evidence;
 pub mod lexicon;
+pub mod moves;
 pub mod refine;
 pub mod report;
 
@@ -146,7 +147,30 @@ pub fn align_learning(
     let (s1, s2) = features(source, &evidence::glossary_terms(&opts.glossary, true));
     let (t1, t2) = features(target, &evidence::glossary_terms(&opts.glossary, false));
     let cal = dp::Calibration::of(&s1, &t1);
-    let links = dp::best_path(&cal, &s1, &t1, &s2, &t2)
+    let links = spine(&cal, &s1, &t1, &s2, &t2);
+    let sides = refine::Sides {
+        cal: &cal,
+        source: &s1,
+        target: &t1,
+    };
+    let Some(scorer) = refine::Scorer::learn(&links, sides, source, target) else {
+        return (CrossAlignment { links }, None);
+    };
+    let found = moves::find(&links, &scorer);
+    let links = moves::apply(links, found, &scorer, &cal);
+    let links = refine::refine(links, &scorer);
+    (CrossAlignment { links }, Some(scorer.into_lexicon()))
+}
+
+/// The monotone spine ([`dp::best_path`]) as links, in order.
+fn spine(
+    cal: &dp::Calibration,
+    s1: &[Features],
+    t1: &[Features],
+    s2: &[Features],
+    t2: &[Features],
+) -> Vec<CrossLink> {
+    dp::best_path(cal, s1, t1, s2, t2)
         .into_iter()
         .map(|st| CrossLink {
             source: (st.i..st.i + st.a).collect(),
@@ -157,14 +181,7 @@ pub fn align_learning(
                 dp::score(st.cost)
             },
         })
-        .collect();
-    let sides = refine::Sides {
-        cal: &cal,
-        source: &s1,
-        target: &t1,
-    };
-    let (links, lex) = refine::refine(links, &sides, source, target);
-    (CrossAlignment { links }, lex)
+        .collect()
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ pub const CONFIDENT: f64 = 0.8;
 pub const MIN_TRAINING: usize = 8;
 
 /// Weight of the lexical evidence, in nats at full strength.
-const LEX_WEIGHT: f64 = 4.0;
+pub const LEX_WEIGHT: f64 = 4.0;
 
 /// The blocks of both documents as the pass sees them.
 pub struct Sides<'a> {
@@ -100,6 +100,49 @@ impl Sides<'_> {
     }
 }
 
+/// The full cost of a link (length, evidence and the lexicon learnt from
+/// the spine), shared by this pass and [`super::moves`].
+pub struct Scorer<'a> {
+    sides: Sides<'a>,
+    lex: Lex,
+}
+
+impl<'a> Scorer<'a> {
+    /// Learns the lexicon from the confident 1-1 links of `links`; `None`
+    /// when fewer than [`MIN_TRAINING`] are confident.
+    pub fn learn(
+        links: &[CrossLink],
+        sides: Sides<'a>,
+        source: &Document,
+        target: &Document,
+    ) -> Option<Scorer<'a>> {
+        learn(links, source, target).map(|lex| Scorer { sides, lex })
+    }
+
+    /// The cost of linking `si` with `ti` (both non-empty; negative
+    /// supports) and whether the lexicon supports the link.
+    pub fn cost(&self, si: &[usize], ti: &[usize]) -> (f64, bool) {
+        let (c, ok) = self.lex.cost(si, ti);
+        (self.sides.base_cost(si, ti) + c, ok)
+    }
+
+    /// The length and evidence cost alone (cheap; a lower bound of
+    /// [`Scorer::cost`] up to the lexicon's weight).
+    pub fn base_cost(&self, si: &[usize], ti: &[usize]) -> f64 {
+        self.sides.base_cost(si, ti)
+    }
+
+    /// The blocks of both documents.
+    pub fn sides(&self) -> &Sides<'a> {
+        &self.sides
+    }
+
+    /// The lexicon learnt.
+    pub fn into_lexicon(self) -> Lexicon {
+        self.lex.lex
+    }
+}
+
 fn learn(links: &[CrossLink], source: &Document, target: &Document) -> Option<Lex> {
     let s: Vec<Vec<WordKey>> = source.blocks.iter().map(|b| key_set(&b.text)).collect();
     let t: Vec<Vec<WordKey>> = target.blocks.iter().map(|b| key_set(&b.text)).collect();
@@ -111,25 +154,39 @@ fn learn(links: &[CrossLink], source: &Document, target: &Document) -> Option<Le
     if train.len() < MIN_TRAINING {
         return None;
     }
-    let lex = Lexicon::learn(
-        train
-            .iter()
-            .map(|&(i, j)| (s[i].as_slice(), t[j].as_slice())),
-    );
-    // Levels of support: the training pairs, and the same pairs with the
-    // target shifted half the list away (unrelated paragraphs).
-    let level = |shift: usize| {
-        let vals: Vec<f64> = train
-            .iter()
-            .enumerate()
-            .filter_map(|(k, &(i, _))| {
-                let j = train[(k + shift) % train.len()].1;
-                lex.support(&s[i], &t[j])
-            })
-            .collect();
-        vals.iter().sum::<f64>() / vals.len().max(1) as f64
+    let learn_on = |keep: &dyn Fn(usize) -> bool| {
+        Lexicon::learn(
+            train
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| keep(*k))
+                .map(|(_, &(i, j))| (s[i].as_slice(), t[j].as_slice())),
+        )
     };
-    let (hi, lo) = (level(0), level(train.len() / 2));
+    let lex = learn_on(&|_| true);
+    // Levels of support, measured two-fold so that they are those of
+    // paragraphs the lexicon did not learn from (the ones this pass
+    // scores): a lexicon learnt on every other training pair scores the
+    // pairs it left out (true pairs) and the same with the target shifted
+    // half the list away (unrelated paragraphs).
+    let (mut hi, mut lo, mut count) = (0.0, 0.0, 0.0);
+    for fold in 0..2 {
+        let half = learn_on(&|k| k % 2 != fold);
+        let level = |shift: usize| {
+            let vals: Vec<f64> = (fold..train.len())
+                .step_by(2)
+                .filter_map(|k| {
+                    let j = train[(k + shift) % train.len()].1;
+                    half.support(&s[train[k].0], &t[j])
+                })
+                .collect();
+            vals.iter().sum::<f64>() / vals.len().max(1) as f64
+        };
+        hi += level(0);
+        lo += level(train.len() / 2);
+        count += 1.0;
+    }
+    let (hi, lo) = (hi / count, lo / count);
     Some(Lex {
         lex,
         s,
@@ -141,7 +198,7 @@ fn learn(links: &[CrossLink], source: &Document, target: &Document) -> Option<Le
 
 /// A link's cost (length, evidence and lexicon) and whether the lexicon
 /// supports it.
-type CostFn<'a> = dyn Fn(&[usize], &[usize]) -> (f64, bool) + 'a;
+pub type CostFn<'a> = dyn Fn(&[usize], &[usize]) -> (f64, bool) + 'a;
 
 /// A 1-1 link kept out of a 1-2 or 2-1 link: its source and target, and
 /// the source and target blocks let go.
@@ -154,21 +211,11 @@ struct Candidate {
     t: usize,
 }
 
-/// Runs the pass over the spine's `links` (see the module docs); returns
-/// the new links and the lexicon learnt, if any.
-pub fn refine(
-    links: Vec<CrossLink>,
-    sides: &Sides<'_>,
-    source: &Document,
-    target: &Document,
-) -> (Vec<CrossLink>, Option<Lexicon>) {
-    let Some(lex) = learn(&links, source, target) else {
-        return (links, None);
-    };
-    let cost = |si: &[usize], ti: &[usize]| {
-        let (c, ok) = lex.cost(si, ti);
-        (sides.base_cost(si, ti) + c, ok)
-    };
+/// Runs the pass over the spine's `links` (see the module docs) with the
+/// costs of `scorer`; returns the new links, in source order.
+pub fn refine(links: Vec<CrossLink>, scorer: &Scorer<'_>) -> Vec<CrossLink> {
+    let cost = |si: &[usize], ti: &[usize]| scorer.cost(si, ti);
+    let (n_source, n_target) = (scorer.sides.source.len(), scorer.sides.target.len());
     let mut kept: Vec<CrossLink> = Vec::new();
     let mut released: Vec<CrossLink> = Vec::new();
     let (mut free_s, mut free_t) = (Vec::new(), Vec::new());
@@ -197,10 +244,7 @@ pub fn refine(
         kept.push(l);
     }
     let paired = pair(&free_s, &free_t, &cost);
-    let (mut used_s, mut used_t) = (
-        vec![false; source.blocks.len()],
-        vec![false; target.blocks.len()],
-    );
+    let (mut used_s, mut used_t) = (vec![false; n_source], vec![false; n_target]);
     for l in kept.iter().chain(&paired) {
         l.source.iter().for_each(|&i| used_s[i] = true);
         l.target.iter().for_each(|&j| used_t[j] = true);
@@ -219,7 +263,7 @@ pub fn refine(
     for j in (0..used_t.len()).filter(|&j| !used_t[j]) {
         kept.push(lone(vec![], vec![j]));
     }
-    (order(kept, target.blocks.len()), Some(lex.lex))
+    order(kept, n_target)
 }
 
 fn lone(source: Vec<usize>, target: Vec<usize>) -> CrossLink {
@@ -317,7 +361,7 @@ fn pair(free_s: &[usize], free_t: &[usize], cost: &CostFn<'_>) -> Vec<CrossLink>
 
 /// Puts links in source order; a target-only link goes right after the
 /// link holding the target block before it.
-fn order(links: Vec<CrossLink>, n_target: usize) -> Vec<CrossLink> {
+pub fn order(links: Vec<CrossLink>, n_target: usize) -> Vec<CrossLink> {
     let mut holder = vec![usize::MAX; n_target];
     for (k, l) in links.iter().enumerate() {
         for &j in &l.target {
