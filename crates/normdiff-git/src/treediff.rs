@@ -309,12 +309,14 @@ fn changed_entry(
 }
 
 /// Changes of one commit through libgit2, with similarity-based rename
-/// detection (used only when a commit both adds and deletes files).
+/// detection (used only when a commit both adds and deletes files), or
+/// with `exact_only` only renames of unchanged content.
 pub(crate) fn diff_with_renames(
     repo: &Repository,
     old: Option<&Tree>,
     new: &Tree,
     paths: &[&str],
+    exact_only: bool,
 ) -> Result<Vec<Change>, git2::Error> {
     let mut dopts = DiffOptions::new();
     dopts.skip_binary_check(true);
@@ -325,7 +327,11 @@ pub(crate) fn diff_with_renames(
         dopts.pathspec(*p);
     }
     let mut diff = repo.diff_tree_to_tree(old, Some(new), Some(&mut dopts))?;
-    diff.find_similar(Some(DiffFindOptions::new().renames(true)))?;
+    diff.find_similar(Some(
+        DiffFindOptions::new()
+            .renames(true)
+            .exact_match_only(exact_only),
+    ))?;
     let is_blob = |m: FileMode| {
         matches!(
             m,

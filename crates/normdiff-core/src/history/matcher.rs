@@ -272,6 +272,20 @@ impl Matcher {
     /// [`Matcher::may_match`] on raw file bytes: `false` when they do not
     /// decode as text (the walk skips such versions anyway).
     pub fn may_match_bytes(&self, bytes: &[u8]) -> bool {
+        // Plain UTF-8, the common case, is tested in place; the fold drops
+        // carriage returns, so line ends need no rewriting. Anything else
+        // (a byte-order mark, UTF-16, a Word file) is decoded first.
+        let plain = !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+            && !bytes.starts_with(&[0xFF, 0xFE])
+            && !bytes.starts_with(&[0xFE, 0xFF])
+            && matches!(
+                crate::ingest::sniff::sniff(bytes),
+                crate::ingest::sniff::Sniffed::Text | crate::ingest::sniff::Sniffed::Pdf
+            );
+        if plain {
+            return !bytes.contains(&0)
+                && std::str::from_utf8(bytes).is_ok_and(|t| self.may_match(t));
+        }
         crate::decode(bytes, "").is_ok_and(|d| self.may_match(&d.text))
     }
 
@@ -797,6 +811,32 @@ mod tests {
                     "{phrase:?} found in {text:?} ({found:?}) but refused by the pre-filter"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn may_match_bytes_agrees_with_decoding_first() {
+        let ph = m("bon père de famille", 0);
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "en bon père de famille"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        let cases: Vec<(Vec<u8>, bool)> = vec![
+            (b"en bon p\xc3\xa8re\r\nde famille".to_vec(), true),
+            (b"\xef\xbb\xbfen bon p\xc3\xa8re de famille".to_vec(), true),
+            (utf16, true),
+            (b"en bon p\xc3\xa8re de famille\0".to_vec(), false),
+            (b"en bon p\xe8re de famille \xff".to_vec(), false),
+            (b"en bon oncle".to_vec(), false),
+        ];
+        for (bytes, want) in cases {
+            let slow = crate::decode(&bytes, "").is_ok_and(|d| ph.may_match(&d.text));
+            assert_eq!(slow, want, "{bytes:?}");
+            assert_eq!(ph.may_match_bytes(&bytes), want, "{bytes:?}");
         }
     }
 
