@@ -4,6 +4,7 @@
 # memory as history grows (first 100 / 300 / 549 commits).
 #
 # Usage: scripts/bench-trace.sh [PHRASE]   (default: "bon père de famille")
+#        FULL_REPO=DIR [FULL_ONLY=1] [RUNS=N] scripts/bench-trace.sh   (full history, below)
 # Needs the shared corpus (../shared/corpus or $NORMDIFF_CORPUS). Installs
 # hyperfine (apt-get or cargo) and GNU time when missing.
 set -euo pipefail
@@ -21,8 +22,10 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 git clone -q "$BUNDLE" "$WORK/cc"
 REPO=$WORK/cc
-
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
+# FULL_ONLY=1 (with FULL_REPO): only the full-history section below.
+if [ -z "${FULL_ONLY:-}" ]; then
+
 echo "== commits: $(git -C "$REPO" rev-list --count HEAD); phrase: $PHRASE"
 
 hyperfine --warmup 2 --runs 10 --export-markdown "$WORK/hf.md" \
@@ -77,6 +80,8 @@ for n in 500 2000 8000; do
   theirs=$(/usr/bin/time -f %M git -C "$SYN" log --first-parent --format=%h -S "$PHRASE" "at-$n" 2>&1 >/dev/null | tail -1)
   printf '| %s | %s KiB | %s KiB |\n' "$n" "$ours" "$theirs"
 done
+
+fi # FULL_ONLY
 
 # The full Civil Code history (branch `everything`: 20,642 commits,
 # 147,826 files), when a clone of it is given: FULL_REPO=DIR, made once with
