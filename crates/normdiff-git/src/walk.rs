@@ -372,9 +372,11 @@ fn renames_matter(
 /// limit fixed inside libgit2). That cache fills as history is walked, so
 /// memory would grow with the length of the history up to the cap. When
 /// the last handle closes, the pack and its cache go: dropping all handles
-/// between batches now and then keeps memory flat. Reopening costs a
-/// fraction of a millisecond per thread; the cache mostly serves
-/// neighbouring commits, which stay together.
+/// between batches now and then keeps memory flat. Not too often: the
+/// pack and its index are unmapped too, and the page faults and cache
+/// misses after each reopening cost more than the handles themselves: on
+/// the Civil Code's full history, dropping them every 256 commits took
+/// 12.1 s CPU against 10.4 s every 2,048 (one pair of runs).
 const RESET_EVERY_BATCHES: usize = 8;
 
 impl GitSource {
