@@ -4,6 +4,7 @@
 # memory as history grows (first 100 / 300 / 549 commits).
 #
 # Usage: scripts/bench-trace.sh [PHRASE]   (default: "bon père de famille")
+#        FULL_REPO=DIR [FULL_ONLY=1] [RUNS=N] scripts/bench-trace.sh   (full history, below)
 # Needs the shared corpus (../shared/corpus or $NORMDIFF_CORPUS). Installs
 # hyperfine (apt-get or cargo) and GNU time when missing.
 set -euo pipefail
@@ -21,8 +22,10 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 git clone -q "$BUNDLE" "$WORK/cc"
 REPO=$WORK/cc
-
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
+# FULL_ONLY=1 (with FULL_REPO): only the full-history section below.
+if [ -z "${FULL_ONLY:-}" ]; then
+
 echo "== commits: $(git -C "$REPO" rev-list --count HEAD); phrase: $PHRASE"
 
 hyperfine --warmup 2 --runs 10 --export-markdown "$WORK/hf.md" \
@@ -78,23 +81,43 @@ for n in 500 2000 8000; do
   printf '| %s | %s KiB | %s KiB |\n' "$n" "$ours" "$theirs"
 done
 
+fi # FULL_ONLY
+
 # The full Civil Code history (branch `everything`: 20,642 commits,
 # 147,826 files), when a clone of it is given: FULL_REPO=DIR, made once with
 #   git clone -b everything ../shared/corpus/code-civil/code-civil-full-history.bundle DIR
-# (outside the worktree). Wall time side by side, alternating (hyperfine),
-# peak memory, and several phrases in one walk against one.
+# (outside the worktree; only read here). Alternating runs (hyperfine) of
+# git log -S, one phrase and four terms in one walk; wall and CPU (user+sys)
+# means, then each one's peak memory (max RSS), and the ratios. The
+# machine's load is printed before and after: other work on the machine
+# slows the two-thread trace more than the one-thread git.
 if [ -n "${FULL_REPO:-}" ]; then
   echo "== full history: $(git -C "$FULL_REPO" rev-list --first-parent --count HEAD) first-parent commits; phrase: $PHRASE"
+  echo "== load before: $(uptime)"
   RUNS=${RUNS:-5}
-  hyperfine --warmup 1 --runs "$RUNS" --export-markdown "$WORK/full.md" \
-    -n "git log -S" "git -C '$FULL_REPO' log --first-parent --format=%h -S '$PHRASE'" \
-    -n "normdiff trace (1 phrase)" "'$BIN' trace '$PHRASE' --repo '$FULL_REPO' --format json -o /dev/null" \
-    -n "normdiff trace (4 terms)" "'$BIN' trace '$PHRASE' --variant 'ordre public' --variant \"l'autorité parentale\" --variant 'juge des tutelles' --repo '$FULL_REPO' --format json -o /dev/null"
-  cat "$WORK/full.md"
-  echo "== full history: peak memory (max RSS, KiB) and CPU seconds (user+sys)"
-  printf '| run | max RSS | user+sys |\n|---|---|---|\n'
-  m=$(/usr/bin/time -f '%M %U %S' git -C "$FULL_REPO" log --first-parent --format=%h -S "$PHRASE" 2>&1 >/dev/null | tail -1)
-  printf '| git log -S | %s KiB | %s s |\n' "${m%% *}" "$(echo "$m" | awk '{print $2+$3}')"
-  m=$(/usr/bin/time -f '%M %U %S' "$BIN" trace "$PHRASE" --repo "$FULL_REPO" --format json -o /dev/null 2>&1 >/dev/null | tail -1)
-  printf '| normdiff trace | %s KiB | %s s |\n' "${m%% *}" "$(echo "$m" | awk '{print $2+$3}')"
+  GIT_CMD="git -C '$FULL_REPO' log --first-parent --format=%h -S '$PHRASE'"
+  ONE_CMD="'$BIN' trace '$PHRASE' --repo '$FULL_REPO' --format json -o /dev/null"
+  FOUR_CMD="'$BIN' trace '$PHRASE' --variant 'ordre public' --variant \"l'autorité parentale\" --variant 'juge des tutelles' --repo '$FULL_REPO' --format json -o /dev/null"
+  hyperfine --warmup 1 --runs "$RUNS" --export-json "$WORK/full.json" \
+    -n "git log -S" "$GIT_CMD" \
+    -n "normdiff trace (1 phrase)" "$ONE_CMD" \
+    -n "normdiff trace (4 terms)" "$FOUR_CMD"
+  rss() { /usr/bin/time -f %M sh -c "$1 >/dev/null 2>&1" 2>&1 | tail -1; }
+  RSS_GIT=$(rss "$GIT_CMD"); RSS_ONE=$(rss "$ONE_CMD"); RSS_FOUR=$(rss "$FOUR_CMD")
+  echo "== load after: $(uptime)"
+  python3 - "$WORK/full.json" "$RSS_GIT" "$RSS_ONE" "$RSS_FOUR" <<'PY'
+import json, sys
+runs = json.load(open(sys.argv[1]))["results"]
+rss = [int(x) for x in sys.argv[2:5]]
+git = runs[0]
+cpu = lambda r: r["user"] + r["system"]
+print("| run | wall (mean ± sd) | CPU user+sys | max RSS | wall vs git | CPU vs git | RSS vs git |")
+print("|---|---|---|---|---|---|---|")
+names = ["git log -S", "normdiff trace (1 phrase)", "normdiff trace (4 terms)"]
+for name, r, m in zip(names, runs, rss):
+    print(f"| {name} | {r['mean']:.2f} ± {r['stddev']:.2f} s | {cpu(r):.2f} s | {m:,} KiB "
+          f"| {r['mean'] / git['mean']:.2f}× | {cpu(r) / cpu(git):.2f}× | {m / rss[0]:.2f}× |")
+one, four = runs[1], runs[2]
+print(f"\nfour terms against one phrase: wall {four['mean'] / one['mean']:.2f}×, CPU {cpu(four) / cpu(one):.2f}×")
+PY
 fi

@@ -9,7 +9,8 @@
 //! [`GitOptions::all_parents`]. Each commit is compared with its first
 //! parent tree to tree, so unchanged files (and whole unchanged
 //! directories) are skipped by object id and never read; renames are
-//! detected when a commit both adds and deletes files; `--path` globs limit
+//! detected when a commit both adds and deletes files (past git's rename
+//! limit, exact renames only, as `git log` does); `--path` globs limit
 //! the files. Contents are handed over as blob ids that [`GitStore`] reads
 //! on worker threads, one repository handle per thread.
 //!

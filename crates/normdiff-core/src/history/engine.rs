@@ -123,6 +123,7 @@ pub(crate) fn walk<S: VersionSource>(
         stats: Stats::default(),
         skipped: Vec::new(),
         tally: Tally::new((0..matcher.term_count()).map(|i| matcher.term(i).to_owned())),
+        documents: 0,
     };
     // Where each path's latest version stands in the batch.
     let mut in_batch: FxHashMap<String, usize> = FxHashMap::default();
@@ -149,9 +150,7 @@ pub(crate) fn walk<S: VersionSource>(
             break;
         }
         run_batch(&store, matcher, opts, batch, &mut state, &mut acc)?;
-        peak.documents = peak
-            .documents
-            .max(state.values().filter(|s| s.parsed.is_some()).count());
+        peak.documents = peak.documents.max(acc.documents);
         peak.files = peak.files.max(state.len());
         let s = source.stats();
         progress(Progress {
@@ -243,6 +242,8 @@ struct Collected {
     stats: Stats,
     skipped: Vec<Skipped>,
     tally: Tally,
+    /// Files of `state` that keep a parsed document.
+    documents: usize,
 }
 
 fn run_batch(
@@ -369,12 +370,17 @@ fn run_batch(
             continue;
         }
         collect(acc, matcher, &v, &outcome, parsed[i].0.as_deref());
+        let mut forget = |path: &str, state: &mut FxHashMap<String, FileState>| {
+            if state.remove(path).is_some_and(|s| s.parsed.is_some()) {
+                acc.documents -= 1;
+            }
+        };
         if let Some(from) = &v.previous_path {
-            state.remove(from);
+            forget(from, state);
         }
         let (blob, text) = match (&v.content, &loaded[i]) {
             (Content::Deleted, _) => {
-                state.remove(&v.path);
+                forget(&v.path, state);
                 continue;
             }
             (Content::Blob(id), _) => (Some(id.clone()), None),
@@ -383,15 +389,20 @@ fn run_batch(
         };
         // A version without the phrase is re-read if the next one needs
         // it: only files that carry a term keep their parsed document.
-        state.insert(
+        let kept = parsed[i].0.clone().filter(|p| p.hot());
+        acc.documents += usize::from(kept.is_some());
+        let old = state.insert(
             v.path,
             FileState {
-                parsed: parsed[i].0.clone().filter(|p| p.hot()),
+                parsed: kept,
                 was_parsed: parsed[i].0.is_some(),
                 blob,
                 text,
             },
         );
+        if old.is_some_and(|s| s.parsed.is_some()) {
+            acc.documents -= 1;
+        }
     }
     Ok(())
 }

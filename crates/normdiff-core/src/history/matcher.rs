@@ -24,6 +24,7 @@
 use crate::error::{Error, ErrorKind, Result};
 use crate::normalize::{key, search_fold, Profile};
 use crate::segment::{tokenize, TokenKind};
+use memchr::memmem::Finder;
 use serde::Serialize;
 
 /// How tokens are compared.
@@ -76,14 +77,47 @@ const ELISION_BASES: &[(&str, &str)] = &[
     ("quelqu", "quelque"),
 ];
 
+/// The largest fold buffer a thread keeps between texts.
+const MAX_KEPT_BUFFER: usize = 4 << 20;
+
+/// The search folds the pre-filter looks for in a text that may hold the
+/// term `text` (keyed as `toks`), sorted and without duplicates.
+///
+/// With `runs` (no word edits allowed), each run of consecutive
+/// distinctive tokens is glued into one fold: a match pairs those tokens
+/// with text tokens of the same key, hence the same fold, with nothing
+/// between them but spaces and invisible characters, which the fold
+/// drops (a text token is skipped only after `de`, which is no
+/// distinctive token). Otherwise each distinctive word alone.
+fn anchors(text: &str, toks: &[Keyed], runs: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for t in toks {
+        if t.anchor {
+            search_fold(&text[t.start..t.end], &mut run);
+        }
+        if !t.anchor || !runs {
+            out.push(std::mem::take(&mut run));
+        }
+    }
+    out.push(run);
+    out.retain(|a| !a.is_empty());
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// A term (the phrase or a variant) prepared for matching.
 #[derive(Debug, Clone)]
 struct Term {
     text: String,
     /// Token keys, with the optional flag (an `l'` after `de`).
     keys: Vec<(String, bool)>,
-    /// Search folds of distinctive words, for the pre-filter.
-    anchors: Vec<String>,
+    /// Searchers for the search folds the pre-filter looks for: each run
+    /// of consecutive distinctive words glued together (a match without
+    /// word edits folds to text that holds every run), or with a fuzzy
+    /// budget each distinctive word alone.
+    anchors: Vec<Finder<'static>>,
 }
 
 /// Finds a phrase and its variants in texts. Built once, shared by threads.
@@ -172,18 +206,10 @@ impl Matcher {
                     )),
                 ));
             }
-            let mut anchors: Vec<String> = toks
+            let anchors = anchors(text, &toks, opts.fuzzy == 0)
                 .iter()
-                .filter(|t| t.anchor)
-                .map(|t| {
-                    let mut f = String::new();
-                    search_fold(&text[t.start..t.end], &mut f);
-                    f
-                })
-                .filter(|f| !f.is_empty())
+                .map(|a| Finder::new(a.as_bytes()).into_owned())
                 .collect();
-            anchors.sort();
-            anchors.dedup();
             terms.push(Term {
                 text: text.to_owned(),
                 keys: toks.into_iter().map(|t| (t.key, t.optional)).collect(),
@@ -212,25 +238,54 @@ impl Matcher {
     /// means no match is possible; `true` must be confirmed with
     /// [`Matcher::find`].
     pub fn may_match(&self, text: &str) -> bool {
-        let folded = fold(text);
-        (0..self.terms.len()).any(|t| self.may_match_folded(t, &folded))
+        thread_local! {
+            static FOLDED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        FOLDED.with(|buf| {
+            let mut folded = buf.borrow_mut();
+            fold_into(text, &mut folded);
+            let may = (0..self.terms.len()).any(|t| self.may_match_folded(t, &folded));
+            // Keep the buffer for the next text, unless one huge text made it huge.
+            if folded.capacity() > MAX_KEPT_BUFFER {
+                *folded = Vec::new();
+            }
+            may
+        })
     }
 
     /// [`Matcher::may_match`] for term `term`, on text already folded by
     /// [`fold`] (one fold serves every term).
-    pub(crate) fn may_match_folded(&self, term: usize, folded: &str) -> bool {
+    pub(crate) fn may_match_folded(&self, term: usize, folded: &[u8]) -> bool {
         let t = &self.terms[term];
-        let present = t
-            .anchors
-            .iter()
-            .filter(|a| folded.contains(a.as_str()))
-            .count();
-        present + self.opts.fuzzy >= t.anchors.len()
+        let mut missing = 0;
+        for a in &t.anchors {
+            if a.find(folded).is_none() {
+                missing += 1;
+                if missing > self.opts.fuzzy {
+                    return false;
+                }
+            }
+        }
+        true
     }
 
     /// [`Matcher::may_match`] on raw file bytes: `false` when they do not
     /// decode as text (the walk skips such versions anyway).
     pub fn may_match_bytes(&self, bytes: &[u8]) -> bool {
+        // Plain UTF-8, the common case, is tested in place; the fold drops
+        // carriage returns, so line ends need no rewriting. Anything else
+        // (a byte-order mark, UTF-16, a Word file) is decoded first.
+        let plain = !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+            && !bytes.starts_with(&[0xFF, 0xFE])
+            && !bytes.starts_with(&[0xFE, 0xFF])
+            && matches!(
+                crate::ingest::sniff::sniff(bytes),
+                crate::ingest::sniff::Sniffed::Text | crate::ingest::sniff::Sniffed::Pdf
+            );
+        if plain {
+            return !bytes.contains(&0)
+                && std::str::from_utf8(bytes).is_ok_and(|t| self.may_match(t));
+        }
         crate::decode(bytes, "").is_ok_and(|d| self.may_match(&d.text))
     }
 
@@ -241,7 +296,7 @@ impl Matcher {
 
     /// [`Matcher::find`] with `text` already folded by [`fold`] (one fold
     /// serves every term of a paragraph).
-    pub(crate) fn find_folded(&self, term: usize, text: &str, folded: &str) -> Vec<PhraseMatch> {
+    pub(crate) fn find_folded(&self, term: usize, text: &str, folded: &[u8]) -> Vec<PhraseMatch> {
         // The cheap, conservative test first: tokenizing and keying the
         // text costs far more, and most paragraphs cannot hold the term.
         if !self.may_match_folded(term, folded) {
@@ -347,24 +402,36 @@ const ASCII_FOLD: [u8; 128] = {
     t
 };
 
-/// [`search_fold`] of `text` (same output: the fold works character by
-/// character), with ASCII and common characters fast.
-pub(crate) fn fold(text: &str) -> String {
+/// [`search_fold`] of `text` as UTF-8 bytes (same output: the fold works
+/// character by character), with ASCII and common characters fast.
+pub(crate) fn fold(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into `out` (cleared first), so that a caller folding many
+/// texts reuses one buffer.
+///
+/// `out` is kept at least as long as what is written plus what is left of
+/// the input, so each ASCII byte is written unconditionally and the write
+/// position advances only for letters and digits: no branch per byte.
+pub(crate) fn fold_into(text: &str, out: &mut Vec<u8>) {
     let table = FoldTable::get();
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    out.clear();
+    out.resize(bytes.len(), 0);
     let mut rare = String::new();
-    let mut i = 0;
+    let (mut i, mut w) = (0, 0);
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
+        // A run of ASCII.
+        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
             let f = ASCII_FOLD[usize::from(b)];
-            if f != 0 {
-                out.push(f);
-            }
+            out[w] = f;
+            w += usize::from(f != 0);
             i += 1;
-            continue;
         }
+        let Some(&b) = bytes.get(i) else { break };
         let width = match b {
             0xF0.. => 4,
             0xE0.. => 3,
@@ -372,18 +439,23 @@ pub(crate) fn fold(text: &str) -> String {
         };
         let ch = &text[i..i + width];
         let cp = ch.chars().next().map_or(0, u32::from);
-        match table.fold(cp) {
-            Some(f) => out.extend_from_slice(f.as_bytes()),
+        let f = match table.fold(cp) {
+            Some(f) => f.as_bytes(),
             None => {
                 rare.clear();
                 search_fold(ch, &mut rare);
-                out.extend_from_slice(rare.as_bytes());
+                rare.as_bytes()
             }
-        }
+        };
         i += width;
+        let need = w + f.len() + (bytes.len() - i);
+        if out.len() < need {
+            out.resize(need, 0);
+        }
+        out[w..w + f.len()].copy_from_slice(f);
+        w += f.len();
     }
-    // Only whole characters' folds were appended.
-    String::from_utf8(out).unwrap_or_default()
+    out.truncate(w);
 }
 
 /// The number of text tokens of `t` (a prefix) that match all of `p`,
@@ -615,7 +687,7 @@ mod tests {
         ] {
             let mut b = String::new();
             search_fold(text, &mut b);
-            assert_eq!(fold(text), b, "{text}");
+            assert_eq!(fold(text), b.as_bytes(), "{text}");
         }
     }
 
@@ -625,7 +697,7 @@ mod tests {
         fn fast_fold_equals_search_fold_on_any_text(text in "\\PC{0,40}") {
             let mut b = String::new();
             search_fold(&text, &mut b);
-            proptest::prop_assert_eq!(fold(&text), b);
+            proptest::prop_assert_eq!(fold(&text), b.into_bytes());
         }
     }
 
@@ -708,6 +780,85 @@ mod tests {
                 proptest::prop_assert!(norm.len() >= exact.len());
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// The pre-filter never refuses a text that holds a match: matches
+        /// found without it (tokens keyed and compared directly) imply
+        /// `may_match`, in both modes, with and without word edits.
+        #[test]
+        fn pre_filter_passes_every_text_with_a_match(
+            phrase in proptest::collection::vec(word(), 1..4),
+            text in proptest::collection::vec(
+                proptest::prop_oneof![word(), proptest::sample::select(vec![
+                    "\u{200B}", "\u{00A0}", "NOYAU", "Public", "-", "noyau-public", "PARENTALE",
+                ])],
+                0..14,
+            ),
+            fuzzy in 0usize..2,
+            exact in proptest::bool::ANY,
+        ) {
+            let (phrase, text) = (joined(&phrase), joined(&text));
+            let mode = if exact { MatchMode::Exact } else { MatchMode::Normalized };
+            let Ok(m) = Matcher::new(&phrase, &[], &MatchOptions { mode, fuzzy }) else {
+                return Ok(());
+            };
+            let found = m.find_in(&m.terms[0], &keyed_tokens(&text, mode));
+            if !found.is_empty() {
+                proptest::prop_assert!(
+                    m.may_match(&text),
+                    "{phrase:?} found in {text:?} ({found:?}) but refused by the pre-filter"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn may_match_bytes_agrees_with_decoding_first() {
+        let ph = m("bon père de famille", 0);
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "en bon père de famille"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        let cases: Vec<(Vec<u8>, bool)> = vec![
+            (b"en bon p\xc3\xa8re\r\nde famille".to_vec(), true),
+            (b"\xef\xbb\xbfen bon p\xc3\xa8re de famille".to_vec(), true),
+            (utf16, true),
+            (b"en bon p\xc3\xa8re de famille\0".to_vec(), false),
+            (b"en bon p\xe8re de famille \xff".to_vec(), false),
+            (b"en bon oncle".to_vec(), false),
+        ];
+        for (bytes, want) in cases {
+            let slow = crate::decode(&bytes, "").is_ok_and(|d| ph.may_match(&d.text));
+            assert_eq!(slow, want, "{bytes:?}");
+            assert_eq!(ph.may_match_bytes(&bytes), want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn runs_of_words_are_anchors_without_word_edits() {
+        let exact = m("bon père de famille", 0);
+        let folds = |m: &Matcher| {
+            anchors(
+                m.term(0),
+                &keyed_tokens(m.term(0), MatchMode::Normalized),
+                m.opts.fuzzy == 0,
+            )
+        };
+        assert_eq!(folds(&exact), ["bonpere", "famille"]);
+        assert_eq!(
+            folds(&m("bon père de famille", 1)),
+            ["bon", "famille", "pere"]
+        );
+        // The words are there, but not in a row: no match, refused early.
+        assert!(!exact.may_match("un père bon et une famille"));
+        assert!(exact.may_match("en bon\u{00A0}PÈRE de famille"));
+        assert!(m("bon père de famille", 1).may_match("un père bon et une famille"));
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub struct Occurrence {
 pub fn find_occurrences(doc: &Document, matcher: &Matcher) -> Vec<Occurrence> {
     let mut out = Vec::new();
     // Each paragraph folded once for the cheap test of every term.
-    let folded: Vec<String> = doc.blocks.iter().map(|b| fold(&b.text)).collect();
+    let folded: Vec<Vec<u8>> = doc.blocks.iter().map(|b| fold(&b.text)).collect();
     for term in 0..matcher.term_count() {
         for (b, f) in doc.blocks.iter().zip(&folded) {
             let hits = matcher.find_folded(term, &b.text, f);

@@ -5,6 +5,7 @@
 use super::{Event, EventKind, Revision};
 use crate::fxhash::FxHashMap;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A version and the paragraph where a term stood.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,10 +53,11 @@ pub struct TermSummary {
 #[derive(Debug, Default)]
 pub(crate) struct Tally {
     terms: Vec<TermSummary>,
-    /// Occurrences of each term per file, now.
-    present: FxHashMap<(String, usize), usize>,
-    /// The last version observed.
-    last: Option<Sighting>,
+    /// Per term: occurrences in each file that carries it, now.
+    present: Vec<FxHashMap<String, usize>>,
+    /// The last version observed, and its file (made a [`Sighting`] once
+    /// the walk is over: most versions are not the last).
+    last: Option<(Arc<Revision>, String)>,
 }
 
 fn sighting(rev: &Revision, path: &str, label: Option<String>) -> Sighting {
@@ -71,7 +73,7 @@ fn sighting(rev: &Revision, path: &str, label: Option<String>) -> Sighting {
 impl Tally {
     /// A tally for `terms` (the phrase first, then the variants).
     pub fn new(terms: impl Iterator<Item = String>) -> Tally {
-        let terms = terms
+        let terms: Vec<TermSummary> = terms
             .enumerate()
             .map(|(i, term)| TermSummary {
                 term,
@@ -82,9 +84,10 @@ impl Tally {
                 replaced_by: Vec::new(),
             })
             .collect();
+        let present = vec![FxHashMap::default(); terms.len()];
         Tally {
             terms,
-            present: FxHashMap::default(),
+            present,
             last: None,
         }
     }
@@ -93,21 +96,29 @@ impl Tally {
     /// occurrences, the first in paragraph `label`.
     pub fn observe(
         &mut self,
-        rev: &Revision,
+        rev: &Arc<Revision>,
         path: &str,
         term: usize,
         count: usize,
         label: Option<String>,
     ) {
         if term == 0 {
-            self.last = Some(sighting(rev, path, None));
+            match &mut self.last {
+                Some((r, p)) => {
+                    if !Arc::ptr_eq(r, rev) {
+                        *r = rev.clone();
+                    }
+                    p.clear();
+                    p.push_str(path);
+                }
+                None => self.last = Some((rev.clone(), path.to_owned())),
+            }
         }
-        let key = (path.to_owned(), term);
         if count == 0 {
-            self.present.remove(&key);
+            self.present[term].remove(path);
             return;
         }
-        self.present.insert(key, count);
+        self.present[term].insert(path.to_owned(), count);
         let s = &mut self.terms[term];
         let seen = sighting(rev, path, label);
         s.first.get_or_insert_with(|| seen.clone());
@@ -116,7 +127,9 @@ impl Tally {
 
     /// A file was renamed or deleted: it no longer carries anything.
     pub fn forget(&mut self, path: &str) {
-        self.present.retain(|(p, _), _| p != path);
+        for files in &mut self.present {
+            files.remove(path);
+        }
     }
 
     /// Records the replacements an event names.
@@ -143,9 +156,10 @@ impl Tally {
 
     /// The summaries and the last version, once the walk is over.
     pub fn finish(mut self) -> (Vec<TermSummary>, Option<Sighting>) {
-        for (_, t) in self.present.keys() {
-            self.terms[*t].in_last_version = true;
+        for (t, files) in self.present.iter().enumerate() {
+            self.terms[t].in_last_version = !files.is_empty();
         }
-        (self.terms, self.last)
+        let last = self.last.map(|(rev, path)| sighting(&rev, &path, None));
+        (self.terms, last)
     }
 }
