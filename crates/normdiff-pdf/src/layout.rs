@@ -130,7 +130,7 @@ fn is_superscript(c: char) -> bool {
 }
 
 /// Is `b` the start of a new paragraph after `a` on the same page?
-fn breaks(a: &Line, b: &Line, m: &Measures, right: f64, left: f64) -> bool {
+fn breaks(a: &Line, b: &Line, m: &Measures, e: &Edges) -> bool {
     if a.column != b.column || b.y <= a.y {
         return true;
     }
@@ -141,29 +141,58 @@ fn breaks(a: &Line, b: &Line, m: &Measures, right: f64, left: f64) -> bool {
     if (a.size - b.size).abs() > 1.0 {
         return true;
     }
-    let slack = 0.2 * (right - left).max(1.0);
-    let short = if a.rtl {
-        a.x0 > left + slack
-    } else {
-        a.x1 < right - slack
-    };
+    let slack = 0.2 * (e.right - e.left).max(1.0);
+    let short = a.x1 < e.right - slack || (a.rtl && a.x0 > e.left + slack);
     short && !a.text.ends_with('-')
 }
 
 /// Should the last line `a` of a page run on into `b`, the first line of
 /// the next?
-fn runs_on(a: &Line, b: &Line, right: f64, left: f64) -> bool {
-    let slack = 0.1 * (right - left).max(1.0);
-    let full = if a.rtl {
-        a.x0 <= left + slack
-    } else {
-        a.x1 >= right - slack
-    };
-    let lower = b.text.starts_with(|c: char| c.is_lowercase());
+fn runs_on(a: &Line, b: &Line, e: &Edges) -> bool {
+    // A right-to-left line is full when it spans the column: its last
+    // line may be set against either edge (LibreOffice aligns it left in
+    // a paragraph whose base direction is left to right).
+    let full = a.x1 >= e.right - e.flush && (!a.rtl || a.x0 <= e.left + e.flush);
+    let lower = b.text.starts_with(char::is_lowercase);
     !ends_sentence(&a.text)
         && (a.size - b.size).abs() <= 1.0
         && (full || lower)
         && parse_label(&b.text).is_none()
+}
+
+/// A page column's edges, and how close to them a full line ends.
+#[derive(Debug, Clone, Copy)]
+struct Edges {
+    right: f64,
+    left: f64,
+    /// Within this many points of the edge a line is full: a third of an
+    /// em in justified text (where every line but a paragraph's last is
+    /// flush), a tenth of the column's width otherwise.
+    flush: f64,
+}
+
+/// The edges of column `column` of a page's `lines`.
+fn edges(lines: &[Line], column: u8) -> Edges {
+    let (right, left) = (right_edge(lines, column), left_edge(lines, column));
+    let col: Vec<&Line> = lines.iter().filter(|l| l.column == column).collect();
+    let rtl = col.iter().filter(|l| l.rtl).count() * 2 > col.len();
+    let wide = 0.1 * (right - left).max(1.0);
+    // How far short of the edge each line ends.
+    let short = |l: &&&Line| if rtl { l.x0 - left } else { right - l.x1 };
+    let flush_lines = col.iter().filter(|l| short(l) <= 0.3 * l.size).count();
+    let near = col
+        .iter()
+        .filter(|l| (0.3 * l.size..wide).contains(&short(l)))
+        .count();
+    // Ragged text ends many lines a little short of the edge; justified
+    // text ends them flush, but for paragraphs' last lines.
+    let justified = flush_lines >= 3 && flush_lines >= 3 * near;
+    let size = col.first().map_or(10.0, |l| l.size);
+    Edges {
+        right,
+        left,
+        flush: if justified { size / 3.0 } else { wide },
+    }
 }
 
 /// Writes the text: pages' bodies, then the notes.
@@ -172,18 +201,18 @@ pub fn write(pages: &[Body], notes: &[Note], m: &Measures) -> Layout {
     let mut line_no = 0usize;
     let mut para_first = 0usize;
     let mut open_join: Option<PageJoin> = None;
-    let mut prev: Option<(&Line, f64, f64)> = None;
+    let mut prev: Option<(&Line, Edges)> = None;
     for page in pages {
-        let edges = [0u8, 1].map(|c| (right_edge(&page.lines, c), left_edge(&page.lines, c)));
+        let edges = [0u8, 1].map(|c| edges(&page.lines, c));
         for (i, l) in page.lines.iter().enumerate() {
-            let (right, left) = edges[usize::from(l.column.min(1))];
+            let e = edges[usize::from(l.column.min(1))];
             let (new_para, page_join) = match prev {
                 None => (true, false),
-                Some((a, ar, al)) if i == 0 => {
-                    let on = runs_on(a, l, ar, al);
+                Some((a, ae)) if i == 0 => {
+                    let on = runs_on(a, l, &ae);
                     (!on, on)
                 }
-                Some((a, ar, al)) => (breaks(a, l, m, ar, al), false),
+                Some((a, ae)) => (breaks(a, l, m, &ae), false),
             };
             if new_para {
                 if let Some(j) = open_join.take() {
@@ -213,7 +242,7 @@ pub fn write(pages: &[Body], notes: &[Note], m: &Measures) -> Layout {
                 });
             }
             out.text.push_str(&l.text);
-            prev = Some((l, right, left));
+            prev = Some((l, e));
         }
     }
     if let Some(j) = open_join.take() {
