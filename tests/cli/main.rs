@@ -16,6 +16,7 @@ mod labels;
 mod locate;
 mod parse;
 mod pdf;
+mod pdf_scripts;
 mod redline;
 mod redline_browser;
 mod trace;
