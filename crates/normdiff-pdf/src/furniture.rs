@@ -6,8 +6,9 @@
 //! points, measured from the nearer edge) on at least one other page. A
 //! margin line that is only a page counter (`3`, `3/27`, `- 3 -`, `Page 3
 //! of 27`), a bar code (`*2109447*`) or a UN job number (`21-09447 (E)`)
-//! is furniture even on a page of its own, unless it follows (or precedes)
-//! another line at body leading: then it ends (or starts) a paragraph.
+//! is furniture even on a page of its own, unless it follows a line of
+//! its size at body leading that leaves a sentence open: then it ends a
+//! paragraph.
 
 use crate::columns::Line;
 use std::collections::HashMap;
@@ -108,14 +109,18 @@ fn is_roman(t: &str) -> bool {
             .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'I' | 'V' | 'X' | 'L' | 'C'))
 }
 
-/// Does `l` stand apart from the other lines, no line at body leading
-/// above or below it? A number that ends a paragraph in the margin (an
-/// Arabic target's last line `2030`) is not a page counter.
+/// Does `l` stand apart from the text? Not when the line right above it,
+/// at body leading and in its size, leaves a sentence open: a number that
+/// ends a paragraph in the margin (an Arabic target's last line `2030`) is
+/// not a page counter.
 fn apart(l: &Line, lines: &[Line]) -> bool {
     let s = l.size.max(1.0);
     !lines.iter().any(|o| {
-        let dy = (o.y - l.y).abs();
-        dy > 0.3 * s && dy < 1.6 * s
+        let dy = l.y - o.y;
+        dy > 0.3 * s
+            && dy < 1.6 * s
+            && (o.size - l.size).abs() <= 0.5
+            && !crate::layout::ends_sentence(&o.text)
     })
 }
 

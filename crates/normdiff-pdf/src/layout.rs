@@ -78,7 +78,7 @@ pub fn leading(pages: &[Body], size: f64) -> f64 {
             }
         }
     }
-    // Half-point bins, read three at a time: a leading of 14.75 points
+    // Half-point bins, counted three at a time: a leading of 14.75 points
     // falls in two bins.
     let near = |g: i64| (g - 1..=g + 1).filter_map(|h| count.get(&h).map(|&n| (h, n)));
     let window = |g: i64| near(g).map(|(_, n)| n).sum::<usize>();
@@ -86,10 +86,9 @@ pub fn leading(pages: &[Body], size: f64) -> f64 {
     let Some(&g) = count.keys().find(|&&g| window(g) * 3 >= top) else {
         return size * 1.2;
     };
-    let (sum, n) = near(g).fold((0.0, 0usize), |(s, k), (h, n)| {
-        (s + (h as f64) * n as f64, k + n)
-    });
-    sum / n as f64 / 2.0
+    // The most common bin of that window (the smaller on a tie).
+    let best = near(g).max_by_key(|&(h, n)| (n, -h)).map_or(g, |(h, _)| h);
+    best as f64 / 2.0
 }
 
 /// The right edge of a page's column: the 80th percentile of its lines'
