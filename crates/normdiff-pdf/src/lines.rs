@@ -290,7 +290,12 @@ fn space_between(last: Option<char>, p: &Placed, gap: f64, size: f64, space_em: 
         return g.space_before;
     }
     let Spacing { em: space_em, rtl } = space_em;
-    if rtl || script::is_rtl(last) || script::is_rtl(next) {
+    if rtl {
+        // Drawn spaces come in drawing order, which in a right-to-left
+        // line need not be where they stand: only the gap counts.
+        return gap > RTL_SPACE_EM * size;
+    }
+    if script::is_rtl(last) || script::is_rtl(next) {
         return g.space_before || gap > RTL_SPACE_EM * size;
     }
     g.space_before || g.moved_before || gap > space_em * size
