@@ -308,33 +308,37 @@ fn space_between(last: Option<char>, p: &Placed, gap: f64, size: f64, space_em: 
 /// origin, a shadda 1.1 pt right of it).
 fn marks_after_their_letter(line: &mut Vec<Placed>, size: f64) {
     let is_base = |p: &Placed| !p.g.text.is_empty() && !script::is_mark(&p.g.text);
-    if !line.iter().any(is_base) || !line.iter().any(|p| script::is_mark(&p.g.text)) {
+    // Letters in x order (the line is sorted by x).
+    let bases: Vec<usize> = (0..line.len()).filter(|&i| is_base(&line[i])).collect();
+    if bases.is_empty() || !line.iter().any(|p| script::is_mark(&p.g.text)) {
         return;
     }
     let owner = |m: &Placed| {
         let at = m.g.x + 0.2 * size;
-        let dist = |p: &Placed| (p.g.x - at).max(at - (p.g.x + p.g.width)).max(0.0);
-        line.iter()
-            .enumerate()
-            .filter(|(_, p)| is_base(p))
-            .min_by(|a, b| dist(a.1).total_cmp(&dist(b.1)))
-            .map(|(i, _)| i)
+        let dist = |i: usize| {
+            let g = line[i].g;
+            (g.x - at).max(at - (g.x + g.width)).max(0.0)
+        };
+        let k = bases.partition_point(|&i| line[i].g.x <= at);
+        bases[k.saturating_sub(2)..(k + 2).min(bases.len())]
+            .iter()
+            .copied()
+            .min_by(|&a, &b| dist(a).total_cmp(&dist(b)))
     };
-    let owners: Vec<Option<usize>> = line
-        .iter()
-        .map(|p| script::is_mark(&p.g.text).then(|| owner(p)).flatten())
-        .collect();
+    let mut marks_of: Vec<Vec<usize>> = vec![Vec::new(); line.len()];
+    let mut owned = vec![false; line.len()];
+    for (j, m) in line.iter().enumerate() {
+        if let Some(i) = script::is_mark(&m.g.text).then(|| owner(m)).flatten() {
+            marks_of[i].push(j);
+            owned[j] = true;
+        }
+    }
     let mut out = Vec::with_capacity(line.len());
     for (i, p) in line.iter().enumerate() {
-        if owners[i].is_some() {
-            continue;
+        if !owned[i] {
+            out.push(p.clone());
+            out.extend(marks_of[i].iter().map(|&j| line[j].clone()));
         }
-        out.push(p.clone());
-        out.extend(
-            (0..line.len())
-                .filter(|&j| owners[j] == Some(i))
-                .map(|j| line[j].clone()),
-        );
     }
     *line = out;
 }
@@ -470,6 +474,70 @@ mod tests {
             });
         }
         out
+    }
+
+    /// One glyph at `x`, `w` wide, on baseline 100 at 12 pt, after a
+    /// text move (as LibreOffice starts its runs).
+    fn at(x: f64, w: f64, text: &str) -> Glyph {
+        Glyph {
+            x,
+            y: 100.0,
+            size: 12.0,
+            width: w,
+            text: text.to_owned(),
+            space_before: false,
+            moved_before: true,
+        }
+    }
+
+    #[test]
+    fn arabic_reads_right_to_left_marks_on_their_letter_kashida_counted() {
+        // «حالياً بعدد» drawn left to right: د د ـ ع ب | ً ا ي ل ا ح, the
+        // kashida unmapped, the fathatan drawn a little left of its alef.
+        let g = vec![
+            at(10.0, 5.0, "د"),
+            at(15.0, 5.0, "د"),
+            at(20.0, 3.0, ""),
+            at(23.0, 5.0, "ع"),
+            at(28.0, 4.0, "ب"),
+            at(35.7, 0.0, "\u{64b}"),
+            at(37.0, 4.0, "ا"),
+            at(41.0, 4.0, "ي"),
+            at(45.0, 4.0, "ل"),
+            at(49.0, 4.0, "ا"),
+            at(53.0, 6.0, "ح"),
+        ];
+        let (f, dropped) = fragments_counted(&g);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].rtl);
+        assert_eq!(f[0].text, "حالياً بعدد");
+        assert_eq!(
+            dropped,
+            Dropped {
+                unmapped: 1,
+                kashidas: 1
+            }
+        );
+    }
+
+    #[test]
+    fn no_space_next_to_chinese_characters() {
+        // 到 2030 年 , 在: gaps of 0.2 em and a text move at each change
+        // of font, no drawn space.
+        let mut g = vec![
+            at(10.0, 12.0, "到"),
+            at(24.4, 6.0, "2"),
+            at(30.4, 6.0, "0"),
+            at(36.4, 6.0, "3"),
+            at(42.4, 6.0, "0"),
+            at(50.8, 12.0, "年"),
+            at(63.0, 3.0, ","),
+            at(66.2, 12.0, "在"),
+        ];
+        for d in &mut g[2..5] {
+            d.moved_before = false;
+        }
+        assert_eq!(fragments(&g)[0].text, "到2030年,在");
     }
 
     #[test]
