@@ -6,14 +6,17 @@
 //! converted from Word. A line is cut into fragments where the gap between
 //! two glyphs is wider than [`GAP_EM`] em (a column gutter, or the tab
 //! after a paragraph number; [`crate::columns`] puts the pieces of one
-//! column back together). Spaces come from drawn space glyphs, or from
-//! gaps wider than 0.15 em (0.4 em on a page whose words are separated by
-//! drawn spaces or text moves, where narrower gaps are kerning).
+//! column back together). Spaces come from drawn space glyphs, text moves
+//! (most producers start each word with one), or gaps wider than 0.15 em
+//! (0.4 em on a page whose words are separated by drawn spaces or text
+//! moves, where narrower gaps are kerning).
 //!
 //! Scripts ([`crate::script`]): next to a Chinese or Japanese character a
 //! space is only a drawn space glyph (justification and the gap set
-//! between Chinese and Latin or digits are not spaces); between Arabic
-//! letters only a gap wider than [`RTL_SPACE_EM`] is. A right-to-left line
+//! between Chinese and Latin or digits are not spaces); in a right-to-left
+//! line only a gap wider than [`RTL_SPACE_EM`] is (drawn spaces come in
+//! drawing order, text moves fall inside Arabic words), and next to an
+//! Arabic letter elsewhere a drawn space or such a gap. A right-to-left line
 //! is put in reading order; combining marks (Arabic vowels) stay with
 //! their letter, also when they sit apart on a baseline of their own.
 //! Glyphs without text (unmapped kashida fillers) fill their width and
