@@ -17,6 +17,7 @@ mod locate;
 mod parse;
 mod pdf;
 mod pdf_quality;
+mod pdf_scripts;
 mod redline;
 mod redline_browser;
 mod trace;

@@ -121,6 +121,9 @@ pub enum RepairKind {
     Dehyphenate,
     /// Markdown nesting too deep to parse; the input was read as plain text.
     MarkdownTooDeep,
+    /// PDF glyphs without a Unicode mapping left out of the text (Arabic
+    /// kashida fillers, and glyphs whose font maps them to nothing).
+    UnmappedGlyphs,
 }
 
 /// One repair made while ingesting converted text.

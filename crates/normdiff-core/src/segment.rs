@@ -73,6 +73,15 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
+/// Is `c` written without spaces on either side: Han ideographs, kana,
+/// CJK and fullwidth punctuation (Chinese and Japanese put no space
+/// between words; Hangul is left out, Korean spaces its words)? Joining
+/// wrapped lines and reading PDF lines insert no space next to one.
+pub fn is_unspaced(c: char) -> bool {
+    is_ideograph(c)
+        || matches!(c as u32, 0x2E80..=0x2FDF | 0x3000..=0x303F | 0x31F0..=0x31FF | 0xFE30..=0xFE4F | 0xFF01..=0xFF60)
+}
+
 fn is_ideograph(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF

@@ -25,6 +25,8 @@ pub struct Line {
     pub text: String,
     /// Column: 0 for the left (or only) one, 1 for the right one.
     pub column: u8,
+    /// It reads right to left.
+    pub rtl: bool,
 }
 
 /// Fewest fragments on each side of a gutter for a two-column page.
@@ -57,8 +59,13 @@ fn merge_baselines(mut frags: Vec<&Fragment>, column: u8, out: &mut Vec<Line>) {
     for f in frags {
         match out.last_mut() {
             Some(l) if l.column == column && (f.y - l.y).abs() < 0.3 * l.size.max(f.size) => {
-                l.text.push(' ');
-                l.text.push_str(&f.text);
+                // Right-to-left pieces read from the right one.
+                if l.rtl && f.rtl {
+                    l.text = format!("{} {}", f.text, l.text);
+                } else {
+                    l.text.push(' ');
+                    l.text.push_str(&f.text);
+                }
                 l.x1 = l.x1.max(f.x1);
                 l.x0 = l.x0.min(f.x0);
             }
@@ -69,6 +76,7 @@ fn merge_baselines(mut frags: Vec<&Fragment>, column: u8, out: &mut Vec<Line>) {
                 size: f.size,
                 text: f.text.clone(),
                 column,
+                rtl: f.rtl,
             }),
         }
     }
@@ -112,6 +120,9 @@ mod tests {
             y,
             size: 10.0,
             text: text.to_owned(),
+            rtl: false,
+            unmapped: 0,
+            kashidas: 0,
         }
     }
 

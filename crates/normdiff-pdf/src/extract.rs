@@ -4,6 +4,12 @@
 //! corner (y grows downwards), its font size and advance width. A page the
 //! library cannot read (or panics on) is skipped and counted; limits on
 //! pages and glyphs stop a hostile file early.
+//!
+//! A glyph whose font maps it to no text (U+0000 or U+FFFD: Arabic
+//! kashida fillers in LibreOffice's PDFs, symbol fonts) is kept with empty
+//! text, so that the space it fills is not taken for a gap between words;
+//! it adds nothing to the text. Arabic presentation forms (a lam-alef
+//! ligature mapped to U+FEFB) become the letters they stand for (NFKC).
 
 use crate::error::Error;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
@@ -20,10 +26,14 @@ pub struct Glyph {
     pub size: f64,
     /// Advance width in points.
     pub width: f64,
-    /// The text it stands for (usually one character).
+    /// The text it stands for (usually one character); empty for a glyph
+    /// the font maps to no text.
     pub text: String,
     /// A space glyph was drawn right before this one.
     pub space_before: bool,
+    /// The text position was moved (a new text line or positioned run)
+    /// right before this glyph: most PDF producers start each word so.
+    pub moved_before: bool,
 }
 
 /// The glyphs of one page.
@@ -72,6 +82,7 @@ struct Collector {
     glyphs: usize,
     max_glyphs: usize,
     pending_space: bool,
+    pending_move: bool,
     over: bool,
 }
 
@@ -93,6 +104,7 @@ impl OutputDev for Collector {
             glyphs: Vec::new(),
         });
         self.pending_space = false;
+        self.pending_move = false;
         Ok(())
     }
 
@@ -127,8 +139,9 @@ impl OutputDev for Collector {
             y: self.origin.1 - trm.m32,
             size,
             width: width * size,
-            text: text.to_owned(),
+            text: readable(text),
             space_before: std::mem::take(&mut self.pending_space),
+            moved_before: std::mem::take(&mut self.pending_move),
         };
         if glyph.x.is_finite() && glyph.y.is_finite() && size.is_finite() {
             if let Some(p) = self.pages.last_mut() {
@@ -147,9 +160,30 @@ impl OutputDev for Collector {
     }
 
     fn end_line(&mut self) -> Result<(), OutputError> {
-        self.pending_space = true;
+        self.pending_move = true;
         Ok(())
     }
+}
+
+/// A glyph's text as read: nothing for an unmapped glyph, Arabic
+/// presentation forms as the letters they stand for.
+fn readable(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|&c| c != '\0' && c != '\u{FFFD}') {
+        if is_arabic_presentation_form(c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Arabic Presentation Forms-A and -B (contextual letter shapes and
+/// ligatures that some fonts map their glyphs to).
+fn is_arabic_presentation_form(c: char) -> bool {
+    matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
 /// Loads `bytes` as a PDF, refusing encrypted and unreadable files.
@@ -197,6 +231,7 @@ pub fn glyphs(doc: &pdf_extract::Document, name: &str, limits: Limits) -> Result
         glyphs: 0,
         max_glyphs: limits.max_glyphs,
         pending_space: false,
+        pending_move: false,
         over: false,
     };
     let mut failed = 0;
@@ -223,4 +258,22 @@ pub fn glyphs(doc: &pdf_extract::Document, name: &str, limits: Limits) -> Result
         pages: c.pages,
         failed_pages: failed,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmapped_glyphs_are_empty_and_presentation_forms_letters() {
+        assert_eq!(readable("\0"), "");
+        assert_eq!(readable("\u{FFFD}"), "");
+        assert_eq!(readable("a\0"), "a");
+        // Lam-alef ligature, isolated form: lam then alef.
+        assert_eq!(readable("\u{FEFB}"), "\u{644}\u{627}");
+        assert_eq!(readable("\u{FE8D}"), "\u{627}");
+        // Superscripts and Latin stay as drawn.
+        assert_eq!(readable("¹"), "¹");
+        assert_eq!(readable("é"), "é");
+    }
 }

@@ -137,6 +137,7 @@ mod tests {
             size,
             text: text.to_owned(),
             column: 0,
+            rtl: false,
         }
     }
 

@@ -6,7 +6,9 @@
 //! points, measured from the nearer edge) on at least one other page. A
 //! margin line that is only a page counter (`3`, `3/27`, `- 3 -`, `Page 3
 //! of 27`), a bar code (`*2109447*`) or a UN job number (`21-09447 (E)`)
-//! is furniture even on a page of its own.
+//! is furniture even on a page of its own, unless it follows a line of
+//! its size at body leading that leaves a sentence open: then it ends a
+//! paragraph.
 
 use crate::columns::Line;
 use std::collections::HashMap;
@@ -107,6 +109,21 @@ fn is_roman(t: &str) -> bool {
             .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'I' | 'V' | 'X' | 'L' | 'C'))
 }
 
+/// Does `l` stand apart from the text? Not when the line right above it,
+/// at body leading and in its size, leaves a sentence open: a number that
+/// ends a paragraph in the margin (an Arabic target's last line `2030`) is
+/// not a page counter.
+fn apart(l: &Line, lines: &[Line]) -> bool {
+    let s = l.size.max(1.0);
+    !lines.iter().any(|o| {
+        let dy = l.y - o.y;
+        dy > 0.3 * s
+            && dy < 1.6 * s
+            && (o.size - l.size).abs() <= 0.5
+            && !crate::layout::ends_sentence(&o.text)
+    })
+}
+
 /// Marks furniture: `out[p][i]` is true when line `i` of page `p` is.
 pub fn detect(pages: &[PageLines]) -> Vec<Vec<bool>> {
     // (top?, masked text) → (page, height from the edge) of each margin line.
@@ -132,7 +149,7 @@ pub fn detect(pages: &[PageLines]) -> Vec<Vec<bool>> {
                         v.iter()
                             .any(|&(q, other)| q != p && (other - at).abs() <= 4.0)
                     });
-                    repeated || is_counter_or_code(&l.text)
+                    repeated || (is_counter_or_code(&l.text) && apart(l, &page.lines))
                 })
                 .collect()
         })
@@ -151,6 +168,7 @@ mod tests {
             size: 10.0,
             text: text.to_owned(),
             column: 0,
+            rtl: false,
         }
     }
 
@@ -180,5 +198,19 @@ mod tests {
         assert!(is_counter_or_code("xiv"));
         assert!(!is_counter_or_code("2021-2030"));
         assert!(!is_counter_or_code("The General Assembly,"));
+    }
+
+    #[test]
+    fn a_number_ending_a_paragraph_in_the_margin_is_body() {
+        let pages = vec![PageLines {
+            height: 800.0,
+            lines: vec![
+                line(300.0, "Body text."),
+                line(718.0, "بحلول عام"),
+                line(730.0, "2030"),
+                line(770.0, "7"),
+            ],
+        }];
+        assert_eq!(detect(&pages)[0], [false, false, false, true]);
     }
 }

@@ -9,7 +9,8 @@
 //! 1. [`extract`]: positioned glyphs per page (`pdf-extract`, on `lopdf`);
 //!    encrypted and unreadable files refused, limits on pages and glyphs.
 //! 2. [`lines`]: glyphs to line fragments by baseline; raised footnote
-//!    calls become superscript digits.
+//!    calls become superscript digits; right-to-left lines put in reading
+//!    order and no spaces set between Chinese characters ([`script`]).
 //! 3. [`columns`]: reading order of one- and two-column pages.
 //! 4. [`furniture`]: running headers and footers, page counters and bar
 //!    codes removed (lines repeated at the same height across pages).
@@ -35,6 +36,7 @@ pub mod footnotes;
 pub mod furniture;
 pub mod layout;
 pub mod lines;
+pub mod script;
 
 pub use error::Error;
 pub use extract::Limits;
@@ -79,6 +81,10 @@ pub struct PdfText {
     pub footnotes: usize,
     /// Pages read as two columns.
     pub two_column_pages: usize,
+    /// Glyphs without text left out (kashida fillers included).
+    pub unmapped_glyphs: usize,
+    /// Of those, fillers between two Arabic letters (kashida).
+    pub kashidas: usize,
 }
 
 /// Does `bytes` look like a PDF? (`%PDF-` within its first 1024 bytes, as
@@ -120,7 +126,12 @@ pub fn to_text(bytes: &[u8], name: &str, opts: &Options) -> Result<PdfText, Erro
 fn read(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfText, Error> {
     let doc = extract::load(bytes, name)?;
     let ex = extract::glyphs(&doc, name, limits)?;
-    let visible: usize = ex.pages.iter().map(|p| p.glyphs.len()).sum();
+    let visible = ex
+        .pages
+        .iter()
+        .flat_map(|p| &p.glyphs)
+        .filter(|g| !g.text.is_empty())
+        .count();
     if ex.pages.is_empty() || ex.failed_pages == ex.pages.len() {
         return Err(Error::Damaged(
             name.to_owned(),
@@ -138,10 +149,13 @@ fn read(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfText, Error> {
 /// The layout text of extracted pages.
 pub fn from_pages(pages_in: &[extract::Page]) -> PdfText {
     let mut two_column_pages = 0;
+    let mut dropped = lines::Dropped::default();
     let pages: Vec<furniture::PageLines> = pages_in
         .iter()
         .map(|p| {
-            let frags = lines::fragments(&p.glyphs);
+            let (frags, d) = lines::fragments_counted(&p.glyphs);
+            dropped.unmapped += d.unmapped;
+            dropped.kashidas += d.kashidas;
             two_column_pages += usize::from(columns::gutter(&frags, p.width).is_some());
             furniture::PageLines {
                 height: p.height,
@@ -193,6 +207,8 @@ pub fn from_pages(pages_in: &[extract::Page]) -> PdfText {
         furniture_lines,
         footnotes: notes.len(),
         two_column_pages,
+        unmapped_glyphs: dropped.unmapped,
+        kashidas: dropped.kashidas,
     }
 }
 
@@ -217,6 +233,18 @@ pub fn document_of(pdf: &PdfText) -> Document {
             continued_at: Some(j.continued_at),
             block,
             detail: "paragraph split by a page break rejoined".to_owned(),
+        });
+    }
+    if pdf.unmapped_glyphs > 0 {
+        doc.repairs.push(Repair {
+            kind: RepairKind::UnmappedGlyphs,
+            lines: [1, pdf.text.lines().count().max(1)],
+            continued_at: None,
+            block: None,
+            detail: format!(
+                "{} glyphs without a Unicode mapping left out ({} of them kashida fillers between Arabic letters)",
+                pdf.unmapped_glyphs, pdf.kashidas
+            ),
         });
     }
     doc.repairs.sort_by_key(|r| (r.lines[0], r.lines[1]));
@@ -245,6 +273,7 @@ mod tests {
                 width,
                 text,
                 space_before,
+                moved_before: false,
             })
     }
 

@@ -1,6 +1,7 @@
 //! Joining hard-wrapped lines into one text.
 //!
-//! Lines are trimmed and joined with one space. A line that ends in a
+//! Lines are trimmed and joined with one space, or none next to a Chinese
+//! or Japanese character ([`crate::segment::is_unspaced`]). A line that ends in a
 //! letter followed by a hyphen is joined without a space. The hyphen is
 //! kept (`dommages-` + `intérêts` → `dommages-intérêts`: compounds broken
 //! at their hyphen are the common case in wrapped legal text) unless the
@@ -79,6 +80,20 @@ fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
+/// Do the end of `before` and the start of `line` meet without a space:
+/// a Chinese or Japanese character on either side (`弱势` + `群体`,
+/// `1.25美` + `元`), or ASCII punctuation set right after one (`贫困,` +
+/// `极端`)?
+fn unspaced_join(before: &str, line: &str) -> bool {
+    let mut rev = before.chars().rev();
+    let last = rev.next();
+    let after_punct = last.is_some_and(|c| c.is_ascii_punctuation())
+        && rev.next().is_some_and(crate::segment::is_unspaced);
+    last.is_some_and(crate::segment::is_unspaced)
+        || after_punct
+        || line.chars().next().is_some_and(crate::segment::is_unspaced)
+}
+
 /// Joins `lines` (already without their line ends) into one text.
 pub(crate) fn join_lines<'a>(
     lines: impl IntoIterator<Item = &'a str>,
@@ -114,7 +129,7 @@ pub(crate) fn join_lines<'a>(
                 out.text.pop();
                 out.dehyphenated += 1;
             }
-        } else if !out.text.is_empty() {
+        } else if !out.text.is_empty() && !unspaced_join(&out.text, line) {
             out.text.push(' ');
         }
         out.text.push_str(line);
@@ -220,6 +235,23 @@ mod tests {
         let j = join_lines(["le locataire  ", "  ou le fermier"], &v);
         assert_eq!(j.text, "le locataire ou le fermier");
         assert_eq!(j.joins, 1);
+    }
+
+    #[test]
+    fn chinese_lines_join_without_a_space() {
+        let v = Vocabulary::default();
+        let j = join_lines(["覆盖穷人和弱势", "群体"], &v);
+        assert_eq!(j.text, "覆盖穷人和弱势群体");
+        assert_eq!(join_lines(["不足1.25美", "元"], &v).text, "不足1.25美元");
+        assert_eq!(join_lines(["到", "2030年"], &v).text, "到2030年");
+        assert_eq!(join_lines(["极端贫困,", "极端"], &v).text, "极端贫困,极端");
+        // Latin, Arabic and Korean keep their space.
+        assert_eq!(
+            join_lines(["le Groupe,", "note"], &v).text,
+            "le Groupe, note"
+        );
+        assert_eq!(join_lines(["عام", "2030"], &v).text, "عام 2030");
+        assert_eq!(join_lines(["대한", "민국"], &v).text, "대한 민국");
     }
 
     #[test]
