@@ -1,14 +1,17 @@
 //! The second, non-monotone pass of the cross-language aligner.
 //!
-//! The monotone dynamic programme ([`super::dp`]) is the spine. This pass
-//! then learns a [`Lexicon`] from the spine's confident 1-1 links and
-//! uses it, with the same length and evidence costs, to:
+//! The monotone dynamic programme ([`super::dp`]) is the spine. A
+//! [`Scorer`] learns a [`Lexicon`] from the spine's confident 1-1 links;
+//! after the move search ([`super::moves`]) this pass uses it, with the
+//! same length and evidence costs, to:
 //! 1. **rescore** every link: a link whose words find no translation in
 //!    each other drops under [`super::LOW_CONFIDENCE`] (shown as ⚠);
 //! 2. **release** the extra block of a 1-2 or 2-1 link when one block
 //!    alone is the better explanation (a translator's note, or a moved
-//!    paragraph absorbed next to its neighbour's translation), and the
-//!    blocks of 1-1 links that score under [`super::LOW_CONFIDENCE`];
+//!    paragraph absorbed next to its neighbour's translation) or when the
+//!    lexicon finds the extra block no closer to the other side than
+//!    unrelated paragraphs are, and the blocks of 1-1 links that score
+//!    under [`super::LOW_CONFIDENCE`];
 //! 3. **pair** the unmatched blocks anywhere in the documents, best first,
 //!    when length and evidence agree and the lexicon supports the pair:
 //!    this recovers a paragraph moved anywhere. A released 1-1 link whose
@@ -240,7 +243,9 @@ pub fn refine(links: Vec<CrossLink>, scorer: &Scorer<'_>) -> Vec<CrossLink> {
         let (c, _) = cost(&l.source, &l.target);
         l.score = dp::score(c);
         if l.source.len() + l.target.len() == 3 {
-            if let Some((one, extra_s, extra_t)) = split_off(&l, c, &cost, &|si, ti| scorer.lex.unrelated(si, ti)) {
+            if let Some((one, extra_s, extra_t)) =
+                split_off(&l, c, &cost, &|si, ti| scorer.lex.unrelated(si, ti))
+            {
                 free_s.extend(extra_s);
                 free_t.extend(extra_t);
                 kept.push(one);
