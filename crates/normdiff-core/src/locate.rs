@@ -66,7 +66,7 @@ pub const DEFAULT_MIN_SCORE: f64 = 0.4;
 pub const OTHER_LANGUAGE: f64 = 0.75;
 
 /// In another language, a block scoring this share of its score above
-/// every other block keeps its whole score (see [`stand_out`]).
+/// every other block keeps its whole score (see [`locate`]).
 pub const STANDOUT: f64 = 0.5;
 
 /// Passages sharing fewer words than this with the quote have their score

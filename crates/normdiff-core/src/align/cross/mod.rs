@@ -13,10 +13,12 @@
 //! - **cognates** between Latin-script texts (first four letters of words).
 //!
 //! A monotone dynamic programme over 1-1, 1-0, 0-1, 1-2 and 2-1 steps picks
-//! the cheapest path (see [`dp`]); a second pass ([`refine`]) learns a
-//! lexicon from the confident links ([`lexicon`]), rescores every link with
-//! it, lets go of blocks it does not support (a translator's note) and
-//! pairs unmatched blocks anywhere in the documents (a moved paragraph).
+//! the cheapest path (see [`dp`]). A lexicon is learnt from its confident
+//! links ([`lexicon`]); a move search ([`moves`]) finds paragraphs moved
+//! far away, takes them out and runs the spine again on the rest; a second
+//! pass ([`refine`]) rescores every link with the lexicon, lets go of
+//! blocks it does not support (a translator's note) and pairs unmatched
+//! blocks anywhere in the documents.
 //! Every link carries a score in 0–1. No
 //! language pair is special-cased: everything language-specific lives in
 //! documented tables ([`evidence::MONTHS`], [`crate::numerals::ORDINAL_WORDS`],

@@ -188,6 +188,9 @@ pub fn apply(
     scorer: &Scorer<'_>,
     cal: &Calibration,
 ) -> Vec<CrossLink> {
+    if moves.is_empty() {
+        return spine;
+    }
     let mut best_total = total(&spine, scorer);
     let mut best = spine;
     let mut accepted: Vec<CrossLink> = Vec::new();

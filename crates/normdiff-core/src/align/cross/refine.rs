@@ -1,14 +1,17 @@
 //! The second, non-monotone pass of the cross-language aligner.
 //!
-//! The monotone dynamic programme ([`super::dp`]) is the spine. This pass
-//! then learns a [`Lexicon`] from the spine's confident 1-1 links and
-//! uses it, with the same length and evidence costs, to:
+//! The monotone dynamic programme ([`super::dp`]) is the spine. A
+//! [`Scorer`] learns a [`Lexicon`] from the spine's confident 1-1 links;
+//! after the move search ([`super::moves`]) this pass uses it, with the
+//! same length and evidence costs, to:
 //! 1. **rescore** every link: a link whose words find no translation in
 //!    each other drops under [`super::LOW_CONFIDENCE`] (shown as ⚠);
 //! 2. **release** the extra block of a 1-2 or 2-1 link when one block
 //!    alone is the better explanation (a translator's note, or a moved
-//!    paragraph absorbed next to its neighbour's translation), and the
-//!    blocks of 1-1 links that score under [`super::LOW_CONFIDENCE`];
+//!    paragraph absorbed next to its neighbour's translation) or when the
+//!    lexicon finds the extra block no closer to the other side than
+//!    unrelated paragraphs are, and the blocks of 1-1 links that score
+//!    under [`super::LOW_CONFIDENCE`];
 //! 3. **pair** the unmatched blocks anywhere in the documents, best first,
 //!    when length and evidence agree and the lexicon supports the pair:
 //!    this recovers a paragraph moved anywhere. A released 1-1 link whose
@@ -62,6 +65,18 @@ impl Lex {
         k.sort_unstable();
         k.dedup();
         Cow::Owned(k)
+    }
+
+    /// Does the lexicon find `si` and `ti` no closer than unrelated
+    /// paragraphs are (the lower of its two levels)?
+    fn unrelated(&self, si: &[usize], ti: &[usize]) -> bool {
+        let s = Self::keys(&self.s, si);
+        let t = Self::keys(&self.t, ti);
+        self.spread > 0.02
+            && self
+                .lex
+                .support(&s, &t)
+                .is_none_or(|v| v < self.mid - self.spread / 2.0)
     }
 
     /// The lexical cost of linking `si` with `ti` (negative supports), and
@@ -228,7 +243,9 @@ pub fn refine(links: Vec<CrossLink>, scorer: &Scorer<'_>) -> Vec<CrossLink> {
         let (c, _) = cost(&l.source, &l.target);
         l.score = dp::score(c);
         if l.source.len() + l.target.len() == 3 {
-            if let Some((one, extra_s, extra_t)) = split_off(&l, c, &cost) {
+            if let Some((one, extra_s, extra_t)) =
+                split_off(&l, c, &cost, &|si, ti| scorer.lex.unrelated(si, ti))
+            {
                 free_s.extend(extra_s);
                 free_t.extend(extra_t);
                 kept.push(one);
@@ -281,6 +298,7 @@ fn split_off(
     l: &CrossLink,
     c: f64,
     cost: &CostFn<'_>,
+    unrelated: &dyn Fn(&[usize], &[usize]) -> bool,
 ) -> Option<(CrossLink, Vec<usize>, Vec<usize>)> {
     let options: Vec<SplitOption> = if l.source.len() == 2 {
         (0..2)
@@ -309,9 +327,15 @@ fn split_off(
         .into_iter()
         .map(|o| (cost(&o.0, &o.1).0, o))
         .min_by(|a, b| a.0.total_cmp(&b.0))?;
-    let two_step = 3.116; // -ln 0.0445, the DP's 1-2 prior
-    let one_step = 0.1165 + dp::SKIP_COST;
-    (one_cost + one_step < c + two_step).then(|| {
+    let one_step = dp::PRIOR_ONE + dp::SKIP_COST;
+    // The extra block alone no closer to the other side than unrelated
+    // paragraphs are (a translator's note): let it go whatever the costs.
+    let stray = if xs.is_empty() {
+        unrelated(&l.source, &xt)
+    } else {
+        unrelated(&xs, &l.target)
+    };
+    (stray || one_cost + one_step < c + dp::PRIOR_TWO).then(|| {
         (
             CrossLink {
                 source: s,
