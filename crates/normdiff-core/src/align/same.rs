@@ -327,13 +327,29 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
     // Splits and merges around 1-1 links (in order or moved). A neighbour
     // is the block before or after, or the one beyond it when that one
     // moved away (two paragraphs merged once the one between them left).
-    let moved_away = |side_link: &[Option<usize>]| -> Vec<bool> {
+    let moved_away = |side_link: &[Option<usize>], k: usize| {
         side_link
-            .iter()
-            .map(|l| l.is_some_and(|l| links[l].kind == LinkKind::Moved))
-            .collect()
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|l| links[l].kind == LinkKind::Moved)
     };
-    let (old_moved, new_moved) = (moved_away(&old_link), moved_away(&new_link));
+    let neighbours = |side_link: &[Option<usize>], k: usize| -> Vec<usize> {
+        let mut out = vec![k.wrapping_sub(1), k + 1];
+        if k >= 2 && moved_away(side_link, k - 1) {
+            out.push(k - 2);
+        }
+        if moved_away(side_link, k + 1) {
+            out.push(k + 2);
+        }
+        out
+    };
+    let old_neighbours: Vec<Vec<usize>> = (0..old.blocks.len())
+        .map(|i| neighbours(&old_link, i))
+        .collect();
+    let new_neighbours: Vec<Vec<usize>> = (0..new.blocks.len())
+        .map(|j| neighbours(&new_link, j))
+        .collect();
     for (idx, link) in links.iter_mut().enumerate() {
         let (i, j) = (link.old[0], link.new[0]);
         // Anchored (identical) pairs have no features and need no extension.
@@ -342,7 +358,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         };
         let base = f64::from(dot(vi, vj));
         let mut best: Option<(f64, bool, usize)> = None; // (score, is_split, neighbour)
-        for nj in neighbours(&new_moved, j) {
+        for &nj in &new_neighbours[j] {
             let Some(vn) = (nj < new.blocks.len() && new_link[nj].is_none())
                 .then(|| nv(nj))
                 .flatten()
@@ -363,7 +379,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
                 best = Some((s, true, nj));
             }
         }
-        for ni in neighbours(&old_moved, i) {
+        for &ni in &old_neighbours[i] {
             let Some(vn) = (ni < old.blocks.len() && old_link[ni].is_none())
                 .then(|| ov(ni))
                 .flatten()
@@ -463,23 +479,6 @@ fn shares_content(a: &str, b: &str) -> bool {
     }
     let common = wa.iter().filter(|w| wb.binary_search(w).is_ok()).count();
     common as f64 >= CONTENT_SHARE * fewer as f64
-}
-
-/// The neighbours of block `k` a split or merge may join: the blocks
-/// before and after it, and the one beyond either when that one moved away
-/// (`moved[k]`); `usize::MAX` where there is none.
-fn neighbours(moved: &[bool], k: usize) -> [usize; 4] {
-    let away = |x: usize| moved.get(x).copied().unwrap_or(false);
-    [
-        k.wrapping_sub(1),
-        k + 1,
-        if k >= 2 && away(k - 1) {
-            k - 2
-        } else {
-            usize::MAX
-        },
-        if away(k + 1) { k + 2 } else { usize::MAX },
-    ]
 }
 
 /// Does joining a neighbour (similarity `part` on its own) to a pair of
