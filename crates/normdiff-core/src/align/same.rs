@@ -324,16 +324,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         }
     }
 
-    // Splits and merges around 1-1 links (in order or moved). A neighbour
-    // is the block before or after, or the one beyond it when that one
-    // moved away (two paragraphs merged once the one between them left).
-    let moved_away = |side_link: &[Option<usize>]| -> Vec<bool> {
-        side_link
-            .iter()
-            .map(|l| l.is_some_and(|l| links[l].kind == LinkKind::Moved))
-            .collect()
-    };
-    let (old_moved, new_moved) = (moved_away(&old_link), moved_away(&new_link));
+    // Splits and merges around 1-1 links (in order or moved).
     for (idx, link) in links.iter_mut().enumerate() {
         let (i, j) = (link.old[0], link.new[0]);
         // Anchored (identical) pairs have no features and need no extension.
@@ -342,7 +333,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
         };
         let base = f64::from(dot(vi, vj));
         let mut best: Option<(f64, bool, usize)> = None; // (score, is_split, neighbour)
-        for nj in neighbours(&new_moved, j) {
+        for nj in [j.wrapping_sub(1), j + 1] {
             let Some(vn) = (nj < new.blocks.len() && new_link[nj].is_none())
                 .then(|| nv(nj))
                 .flatten()
@@ -363,7 +354,7 @@ pub fn align(old: &Document, new: &Document, opts: &SameOptions) -> Alignment {
                 best = Some((s, true, nj));
             }
         }
-        for ni in neighbours(&old_moved, i) {
+        for ni in [i.wrapping_sub(1), i + 1] {
             let Some(vn) = (ni < old.blocks.len() && old_link[ni].is_none())
                 .then(|| ov(ni))
                 .flatten()
@@ -463,23 +454,6 @@ fn shares_content(a: &str, b: &str) -> bool {
     }
     let common = wa.iter().filter(|w| wb.binary_search(w).is_ok()).count();
     common as f64 >= CONTENT_SHARE * fewer as f64
-}
-
-/// The neighbours of block `k` a split or merge may join: the blocks
-/// before and after it, and the one beyond either when that one moved away
-/// (`moved[k]`); `usize::MAX` where there is none.
-fn neighbours(moved: &[bool], k: usize) -> [usize; 4] {
-    let away = |x: usize| moved.get(x).copied().unwrap_or(false);
-    [
-        k.wrapping_sub(1),
-        k + 1,
-        if k >= 2 && away(k - 1) {
-            k - 2
-        } else {
-            usize::MAX
-        },
-        if away(k + 1) { k + 2 } else { usize::MAX },
-    ]
 }
 
 /// Does joining a neighbour (similarity `part` on its own) to a pair of
@@ -904,26 +878,6 @@ mod tests {
         let new = doc(&format!("{P1}\n\n{long}\n\n{tail}\n\n{P3}"));
         let k = kinds(&align(&old, &new, &SameOptions::default()));
         assert!(k.contains(&(LinkKind::Split, vec![1], vec![1, 2])), "{k:?}");
-    }
-
-    #[test]
-    fn two_paragraphs_merge_once_the_one_between_them_moved_away() {
-        let a = "Les États devraient coopérer pour prévenir les pratiques nuisibles liées au numérique.";
-        let b =
-            "Ils devraient aussi échanger des informations sur les menaces et les vulnérabilités.";
-        let x = "La pandémie a mis en évidence les risques des activités malveillantes visant la santé.";
-        let [q1, q2, q3] = OTHERS[..3] else {
-            unreachable!()
-        };
-        let old = doc(&[P1, a, x, b, q1, q2, q3].join("\n\n"));
-        let merged = format!("{a} {b}");
-        let new = doc(&[P1, merged.as_str(), q1, q2, q3, x].join("\n\n"));
-        let k = kinds(&align(&old, &new, &SameOptions::default()));
-        assert!(
-            k.contains(&(LinkKind::Merged, vec![1, 3], vec![1])),
-            "{k:?}"
-        );
-        assert!(k.contains(&(LinkKind::Moved, vec![2], vec![5])), "{k:?}");
     }
 
     #[test]
