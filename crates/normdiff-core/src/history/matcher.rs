@@ -125,6 +125,10 @@ struct Term {
 pub struct Matcher {
     terms: Vec<Term>,
     opts: MatchOptions,
+    /// With a fuzzy budget in normalized mode, the same terms matched
+    /// exactly: best windows chosen under the two keyings can differ, and
+    /// every exact match must still be found ([`Matcher::find`]).
+    exact: Option<Box<Matcher>>,
 }
 
 /// A token key with its byte range in the text.
@@ -216,7 +220,20 @@ impl Matcher {
                 anchors,
             });
         }
-        Ok(Matcher { terms, opts: *opts })
+        let exact = (opts.mode == MatchMode::Normalized && opts.fuzzy > 0)
+            .then(|| {
+                let exact = MatchOptions {
+                    mode: MatchMode::Exact,
+                    ..*opts
+                };
+                Matcher::new(phrase, variants, &exact).ok().map(Box::new)
+            })
+            .flatten();
+        Ok(Matcher {
+            terms,
+            opts: *opts,
+            exact,
+        })
     }
 
     /// Number of terms: the phrase (index 0) then the variants.
@@ -256,6 +273,11 @@ impl Matcher {
     /// [`Matcher::may_match`] for term `term`, on text already folded by
     /// [`fold`] (one fold serves every term).
     pub(crate) fn may_match_folded(&self, term: usize, folded: &[u8]) -> bool {
+        if let Some(ex) = &self.exact {
+            if ex.may_match_folded(term, folded) {
+                return true;
+            }
+        }
         let t = &self.terms[term];
         let mut missing = 0;
         for a in &t.anchors {
@@ -303,7 +325,18 @@ impl Matcher {
             return Vec::new();
         }
         let toks = keyed_tokens(text, self.opts.mode);
-        self.find_in(&self.terms[term], &toks)
+        let mut found = self.find_in(&self.terms[term], &toks);
+        if let Some(ex) = &self.exact {
+            // Normalized matching finds at least what exact matching
+            // finds: an exact match no normalized one overlaps is added.
+            for e in ex.find_folded(term, text, folded) {
+                if !found.iter().any(|n| n.start < e.end && e.start < n.end) {
+                    found.push(e);
+                }
+            }
+            found.sort_by_key(|m| m.start);
+        }
+        found
     }
 
     fn find_in(&self, term: &Term, toks: &[Keyed]) -> Vec<PhraseMatch> {
@@ -644,6 +677,27 @@ mod tests {
         assert!(ex.find(0, "de l’Internet").is_empty());
         assert!(ex.find(0, "de l'internet").is_empty());
         assert_eq!(ex.find(0, "de l'Internet").len(), 1);
+    }
+
+    #[test]
+    fn fuzzy_normalized_matching_keeps_every_exact_match() {
+        // Found by the property test: the best windows under the two
+        // keyings differ ("de Internet" normalized; "Internet" at 0 exact).
+        for (phrase, text) in [
+            ("d'Internet", "Internet de Internet"),
+            ("le internet", "le l'Internet"),
+        ] {
+            let opts = |mode| MatchOptions { mode, fuzzy: 1 };
+            let ex = Matcher::new(phrase, &[], &opts(MatchMode::Exact)).unwrap();
+            let no = Matcher::new(phrase, &[], &opts(MatchMode::Normalized)).unwrap();
+            let norm = no.find(0, text);
+            for e in ex.find(0, text) {
+                assert!(
+                    norm.iter().any(|n| n.start < e.end && e.start < n.end),
+                    "{phrase:?} in {text:?}: exact {e:?} not in {norm:?}"
+                );
+            }
+        }
     }
 
     #[test]
