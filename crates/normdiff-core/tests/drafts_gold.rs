@@ -7,25 +7,9 @@ use normdiff_core::align::same::{align, SameOptions};
 use normdiff_core::align::LinkKind;
 use normdiff_core::{decode, ingest, Document, InputFormat};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-fn corpus() -> Option<PathBuf> {
-    let p = std::env::var_os("NORMDIFF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-        });
-    if !p.is_dir() {
-        // Under CI a skipped corpus test would make a green run mean
-        // nothing: fail instead.
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "shared corpus not found and CI=true: corpus tests must run"
-        );
-        return None;
-    }
-    Some(p)
-}
+mod common;
+use common::corpus;
 
 fn read_doc(p: &std::path::Path) -> Document {
     let bytes = std::fs::read(p).unwrap();

@@ -9,27 +9,9 @@ mod series;
 use normdiff_core::lineage::{build, LineageOptions};
 use normdiff_core::{ingest, Document, InputFormat};
 use series::{corpus_inputs, f1, generate, score, Scores};
-use std::path::PathBuf;
 
-/// The shared corpus; `None` (the test skips) when absent, a failure
-/// when `CI=true`.
-fn corpus() -> Option<PathBuf> {
-    let p = std::env::var_os("NORMDIFF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-        });
-    if p.is_dir() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "shared corpus not found at {} and CI=true",
-        p.display()
-    );
-    eprintln!("skipped: shared corpus not found (set NORMDIFF_CORPUS)");
-    None
-}
+mod common;
+use common::corpus;
 
 /// Scores of the series of `seed`.
 fn run(base: &[String], pool: &[String], seed: u64) -> Scores {

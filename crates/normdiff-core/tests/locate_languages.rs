@@ -8,24 +8,10 @@
 
 use normdiff_core::locate::{locate, locate_via, LocateOptions};
 use normdiff_core::{decode, ingest, Document, InputFormat};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn corpus() -> Option<PathBuf> {
-    let p = std::env::var_os("NORMDIFF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-        });
-    if p.join("sdg").is_dir() && p.join("udhr").is_dir() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "shared corpus not found under CI"
-    );
-    eprintln!("skipped: shared corpus not found (set NORMDIFF_CORPUS)");
-    None
-}
+mod common;
+use common::corpus;
 
 fn read(p: &Path) -> Document {
     let bytes = std::fs::read(p).unwrap();

@@ -8,25 +8,9 @@
 
 use normdiff_core::align::same::{align, SameOptions};
 use normdiff_core::{build_report, decode, ingest, BlockKind, InputFormat, ReportOptions};
-use std::path::PathBuf;
 
-fn corpus() -> Option<PathBuf> {
-    let p = std::env::var_os("NORMDIFF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-        });
-    if p.is_dir() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "shared corpus not found at {} (CI=true)",
-        p.display()
-    );
-    eprintln!("skipped: shared corpus not found (set NORMDIFF_CORPUS)");
-    None
-}
+mod common;
+use common::corpus;
 
 fn read(p: &std::path::Path) -> String {
     let bytes = std::fs::read(p).unwrap();

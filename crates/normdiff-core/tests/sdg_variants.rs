@@ -21,7 +21,9 @@
 
 use normdiff_core::align::cross::{align, CrossOptions};
 use normdiff_core::{decode, ingest, InputFormat};
-use std::path::PathBuf;
+
+mod common;
+use common::corpus;
 
 const LANGS: [&str; 6] = ["arb", "cmn_hans", "eng", "fra", "rus", "spa"];
 
@@ -35,23 +37,6 @@ fn note(lang: &str) -> &'static str {
         "rus" => "Примечание переводчика: в настоящем переводе используется стандартная терминология Организации Объединенных Наций, и в отдельных местах формулировки могут отличаться от оригинала.",
         _ => "Nota del traductor: la presente traducción sigue la terminología normalizada de las Naciones Unidas y su redacción puede apartarse del original en algunos lugares.",
     }
-}
-
-fn corpus() -> Option<PathBuf> {
-    let p = std::env::var_os("NORMDIFF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-        });
-    if p.join("sdg").is_dir() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "shared corpus not found under CI"
-    );
-    eprintln!("skipped: shared corpus not found (set NORMDIFF_CORPUS)");
-    None
 }
 
 /// One block of a variant: its text and the source blocks it translates.

@@ -10,25 +10,12 @@ use normdiff_core::align::same::{align, SameOptions};
 use normdiff_core::ingest::word::{read_word, WordOptions};
 use normdiff_core::{decode, ingest, Document, InputFormat};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-fn corpus() -> Option<PathBuf> {
-    let p = std::env::var_os("NORMDIFF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-        });
-    p.is_dir().then_some(p)
-}
-
-fn skip(why: &str) {
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "CI=true and {why}"
-    );
-    eprintln!("skipped: {why}");
-}
+mod common;
+use common::corpus;
+use common::skip;
 
 /// Gold block (1-based) of each line range in `*_blocks.tsv`.
 fn gold_of_line(p: &Path) -> Vec<(usize, usize, usize)> {
