@@ -5,6 +5,10 @@
                                  against the gold paragraphs (any extractor)
   pdf-quality.py align NORMDIFF  run `NORMDIFF align` on each PDF pair and
                                  score the links against the gold pairs
+  pdf-quality.py align-text NORMDIFF DIR [-layout]
+                                 the same on the PDFs converted to text by
+                                 `pdftotext` (into DIR): the plain-text
+                                 reader's page furniture and page breaks
   pdf-quality.py drafts NORMDIFF DIR
                                  render drafts/v7 zero and final to PDF in
                                  DIR (header, footer, page counter; kept
@@ -104,12 +108,22 @@ def mapping(blocks, paras):
     return out
 
 
-def align(normdiff):
+def to_text(pdf, outdir, layout):
+    """`pdftotext [-layout] PDF` into OUTDIR; the text file's path."""
+    os.makedirs(outdir, exist_ok=True)
+    out = os.path.join(outdir, os.path.basename(pdf)[:-4] + ".txt")
+    subprocess.run(["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), pdf, out], check=True)
+    return out
+
+
+def align(normdiff, textdir=None, layout=False):
     pdfs = os.path.join(PAIRS, "pdfs")
     f1s = []
     for base, main, other, gold in labels():
         a = os.path.join(pdfs, f"{base}_{main}.pdf")
         b = os.path.join(pdfs, f"{base}_{other}.pdf")
+        if textdir:
+            a, b = to_text(a, textdir, layout), to_text(b, textdir, layout)
         run = lambda *args: subprocess.run([normdiff, *args], check=True, capture_output=True, text=True).stdout
         ba = json.loads(run("parse", a, "--format", "json"))["blocks"]
         bb = json.loads(run("parse", b, "--format", "json"))["blocks"]
@@ -194,5 +208,7 @@ if __name__ == "__main__":
         drafts(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ["align"]:
         align(sys.argv[2])
+    elif sys.argv[1:2] == ["align-text"]:
+        align(sys.argv[2], sys.argv[3], "-layout" in sys.argv[4:])
     else:
         sys.exit(__doc__)

@@ -20,6 +20,7 @@ mod pdf_quality;
 mod pdf_scripts;
 mod redline;
 mod redline_browser;
+mod text_furniture;
 mod trace;
 mod trace_series;
 mod util;

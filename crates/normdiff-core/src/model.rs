@@ -121,6 +121,10 @@ pub enum RepairKind {
     Dehyphenate,
     /// Markdown nesting too deep to parse; the input was read as plain text.
     MarkdownTooDeep,
+    /// Page furniture removed from converted text: running headers and
+    /// footers, page counters, job numbers (`A/76/135`, `21-09447 (E)`,
+    /// `3/27`) left at a page break.
+    PageFurniture,
     /// PDF glyphs without a Unicode mapping left out of the text (Arabic
     /// kashida fillers, and glyphs whose font maps them to nothing).
     UnmappedGlyphs,

@@ -142,6 +142,9 @@ pub(crate) fn join_lines<'a>(
 pub(crate) enum BreakEvidence {
     /// Footnotes sit between the two halves.
     Footnotes,
+    /// Page furniture (a running header or footer, a page counter) sits
+    /// between the two halves.
+    PageFurniture,
     /// A form feed (U+000C) sits between the two halves.
     FormFeed,
     /// The first half stops mid-phrase: on a word, not on punctuation.
@@ -163,6 +166,8 @@ pub(crate) struct BreakSides<'a> {
     pub footnotes: bool,
     /// A form feed was seen between the two.
     pub form_feed: bool,
+    /// Page furniture was removed between the two.
+    pub furniture: bool,
 }
 
 /// Clause punctuation that ends an item of a list of parallel clauses in
@@ -190,7 +195,8 @@ fn opening_word(s: &str) -> String {
 /// there? The caller has checked that the first half does not end a
 /// sentence and that the continuation is a plain paragraph without a
 /// label. Cased continuations must start in lower case; continuations in
-/// scripts without case (Arabic, Chinese) need a footnote or a form feed.
+/// scripts without case (Arabic, Chinese) need a footnote, page furniture
+/// or a form feed between the halves.
 /// A run of parallel clauses (same opening word, or both halves ending
 /// with a comma) is never joined.
 pub(crate) fn page_break_evidence(sides: &BreakSides<'_>) -> Option<BreakEvidence> {
@@ -207,6 +213,8 @@ pub(crate) fn page_break_evidence(sides: &BreakSides<'_>) -> Option<BreakEvidenc
     let end = last_sign(sides.tail)?;
     let strong = if sides.footnotes {
         Some(BreakEvidence::Footnotes)
+    } else if sides.furniture {
+        Some(BreakEvidence::PageFurniture)
     } else if sides.form_feed {
         Some(BreakEvidence::FormFeed)
     } else {
@@ -294,6 +302,7 @@ mod tests {
             next_tail,
             footnotes: false,
             form_feed: false,
+            furniture: false,
         }
     }
 
@@ -317,9 +326,15 @@ mod tests {
             "ссылаясь на свою резолюцию 70/1,",
         );
         assert_eq!(page_break_evidence(&s), None);
-        // Even with a footnote between them: same rhythm.
+        // Even with a footnote or page furniture between them: same rhythm.
         let s = BreakSides {
             footnotes: true,
+            ..s
+        };
+        assert_eq!(page_break_evidence(&s), None);
+        let s = BreakSides {
+            footnotes: false,
+            furniture: true,
             ..s
         };
         assert_eq!(page_break_evidence(&s), None);
@@ -366,7 +381,25 @@ mod tests {
             ..s
         };
         assert_eq!(page_break_evidence(&s), Some(BreakEvidence::FormFeed));
+        let s = sides(
+            "يؤكد أن الدول",
+            "يؤكد أن الدول",
+            "تتعاون فيما بينها.",
+            "تتعاون فيما بينها.",
+        );
+        let s = BreakSides {
+            furniture: true,
+            ..s
+        };
+        assert_eq!(page_break_evidence(&s), Some(BreakEvidence::PageFurniture));
         let s = sides("各国应当", "各国应当", "加强合作。", "加强合作。");
+        assert_eq!(
+            page_break_evidence(&BreakSides {
+                furniture: true,
+                ..s
+            }),
+            Some(BreakEvidence::PageFurniture)
+        );
         assert_eq!(
             page_break_evidence(&BreakSides {
                 footnotes: true,

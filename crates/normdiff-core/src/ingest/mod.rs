@@ -7,6 +7,7 @@
 
 pub mod label;
 
+mod furniture;
 mod join;
 mod markdown;
 pub mod sniff;

@@ -1,6 +1,8 @@
 //! The plain-text reader, for text converted from PDF or Word.
 //!
 //! Steps, each recorded as a [`Repair`] where it changes the text:
+//! 0. page furniture (running headers and footers, page counters: see
+//!    [`super::furniture`]) is removed: its lines count as blank;
 //! 1. lines are grouped into raw blocks (runs of non-blank lines);
 //! 2. a raw block is cut into units: each bullet line of a list block
 //!    (`-`, `*`, `•`, `- o`...), each row of a block with tab-separated
@@ -11,8 +13,9 @@
 //! 3. footnotes are set aside: units starting with superscript digits
 //!    (`¹`, `²³`), `[^n]:`, or a lone line starting with `* `;
 //! 4. page-break splits are rejoined: a unit that does not end a sentence
-//!    followed (footnotes skipped) by a continuation, when there is
-//!    evidence of a page break (see [`super::join::page_break_evidence`]);
+//!    followed (footnotes and furniture skipped) by a continuation, when
+//!    there is evidence of a page break (see
+//!    [`super::join::page_break_evidence`]);
 //! 5. each unit's lines are joined (see [`super::join`]).
 
 use super::join::{join_lines, page_break_evidence, BreakEvidence, BreakSides, Vocabulary};
@@ -120,10 +123,18 @@ pub(crate) fn read(text: &str) -> (Vec<RawBlock>, Vec<Footnote>, Vec<Repair>) {
         });
         pos += l.len() + 1;
     }
-    let units = cut_units(&lines);
+    let furniture = super::furniture::detect(&lines.iter().map(|l| l.text).collect::<Vec<_>>());
+    // furniture_before[i]: furniture lines among lines[..i].
+    let furniture_before: Vec<usize> = std::iter::once(0)
+        .chain(furniture.iter().scan(0, |n, &f| {
+            *n += usize::from(f);
+            Some(*n)
+        }))
+        .collect();
+    let units = cut_units(&lines, &furniture);
     let vocab = Vocabulary::of(text);
     let mut footnotes = Vec::new();
-    let mut repairs = Vec::new();
+    let mut repairs = furniture_repairs(&lines, &furniture);
     // Units that stay in the running text, each possibly made of several
     // units joined across page breaks.
     let mut groups: Vec<Vec<Unit>> = Vec::new();
@@ -194,6 +205,7 @@ pub(crate) fn read(text: &str) -> (Vec<RawBlock>, Vec<Footnote>, Vec<Repair>) {
                 form_feed: lines[prev_end..=unit.lines[0]]
                     .iter()
                     .any(|l| l.text.contains('\u{c}')),
+                furniture: furniture_before[unit.lines[0]] > furniture_before[prev_end],
             };
             plain.then(|| page_break_evidence(&sides)).flatten()
         });
@@ -204,6 +216,8 @@ pub(crate) fn read(text: &str) -> (Vec<RawBlock>, Vec<Footnote>, Vec<Repair>) {
             let end = lines[*unit.lines.last().unwrap_or(&0)].no;
             let detail = if evidence == BreakEvidence::FormFeed {
                 "paragraph split by a page break rejoined (form feed between)".to_owned()
+            } else if evidence == BreakEvidence::PageFurniture {
+                "paragraph split by a page break rejoined (page furniture between)".to_owned()
             } else if skipped_since_last.is_empty() {
                 "paragraph split by a page break rejoined".to_owned()
             } else {
@@ -353,17 +367,51 @@ fn row_goes_on(prev: &str, line: &str, widest: usize) -> bool {
         && !short_field
 }
 
-/// Cuts the lines into units (step 2 of the module doc).
-fn cut_units(lines: &[Line<'_>]) -> Vec<Unit> {
+/// One [`RepairKind::PageFurniture`] repair per run of furniture lines
+/// (blank lines between them allowed), naming what was removed.
+fn furniture_repairs(lines: &[Line<'_>], furniture: &[bool]) -> Vec<Repair> {
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, out: &mut Vec<Repair>| {
+        if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
+            let texts: Vec<String> = run
+                .iter()
+                .map(|&i| format!("`{}`", super::furniture::clean(lines[i].text)))
+                .collect();
+            out.push(Repair {
+                kind: RepairKind::PageFurniture,
+                lines: [lines[a].no, lines[b].no],
+                continued_at: None,
+                block: None,
+                detail: format!("page furniture removed: {}", texts.join(", ")),
+            });
+        }
+        run.clear();
+    };
+    for (i, l) in lines.iter().enumerate() {
+        if furniture[i] {
+            run.push(i);
+        } else if !super::furniture::clean(l.text).is_empty() {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Cuts the lines into units (step 2 of the module doc); furniture lines
+/// count as blank.
+fn cut_units(lines: &[Line<'_>], furniture: &[bool]) -> Vec<Unit> {
+    let blank = |i: usize| furniture[i] || lines[i].text.trim().is_empty();
     let mut units = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].text.trim().is_empty() {
+        if blank(i) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < lines.len() && !lines[i].text.trim().is_empty() {
+        while i < lines.len() && !blank(i) {
             i += 1;
         }
         let block = &lines[start..i];
@@ -440,6 +488,86 @@ mod tests {
         assert_eq!(pb.len(), 1);
         assert_eq!(pb[0].continued_at, Some(7));
         assert_eq!(pb[0].block, Some(0));
+    }
+
+    /// `body` pages as `pdftotext` writes them: header after each form
+    /// feed, job number and page counter at each foot.
+    fn pdftotext(pages: &[&str]) -> String {
+        let n = pages.len();
+        let mut out = String::new();
+        for (k, p) in pages.iter().enumerate() {
+            if k > 0 {
+                out.push_str("\u{c}A/76/135\n\n");
+            }
+            out.push_str(&format!("{p}\n\n21-09447\n\n{}/{n}\n\n", k + 1));
+        }
+        out
+    }
+
+    fn kinds(repairs: &[Repair], kind: RepairKind) -> usize {
+        repairs.iter().filter(|r| r.kind == kind).count()
+    }
+
+    #[test]
+    fn page_break_with_running_header_between_is_rejoined() {
+        for (a, b, whole) in [
+            (
+                "5. Il est vital pour le bien",
+                "commun de tous.\n\n6. Suite.",
+                "5. Il est vital pour le bien commun de tous.",
+            ),
+            (
+                "5. يؤكد أن الدول",
+                "تتعاون فيما بينها.\n\n6. نص.",
+                "5. يؤكد أن الدول تتعاون فيما بينها.",
+            ),
+            (
+                "5. 各国应当",
+                "加强合作。\n\n6. 正文。",
+                "5. 各国应当加强合作。",
+            ),
+        ] {
+            let (raws, _, repairs) = read(&pdftotext(&[a, b, "7. Fin."]));
+            let got: Vec<&str> = raws.iter().map(|r| r.text.as_str()).collect();
+            assert_eq!(got.len(), 3, "{got:?}");
+            assert_eq!(got[0], whole);
+            assert_eq!(kinds(&repairs, RepairKind::PageFurniture), 3);
+            let pb: Vec<_> = repairs
+                .iter()
+                .filter(|r| r.kind == RepairKind::PageBreakJoin)
+                .collect();
+            assert_eq!(pb.len(), 1, "{pb:?}");
+            assert!(pb[0].detail.contains("page furniture"), "{}", pb[0].detail);
+        }
+    }
+
+    #[test]
+    fn recitals_with_a_running_header_between_stay_apart() {
+        let pages = [
+            "Генеральная Ассамблея,\n\nпринимая во внимание, что права человека универсальны,",
+            "ссылаясь на свою резолюцию 70/1,\n\nпризнавая важность сотрудничества,",
+            "ссылаясь также на свою резолюцию 73/266,\n\n1. постановляет.",
+        ];
+        let (raws, _, repairs) = read(&pdftotext(&pages));
+        assert_eq!(
+            raws.len(),
+            6,
+            "{:?}",
+            raws.iter().map(|r| &r.text).collect::<Vec<_>>()
+        );
+        assert_eq!(kinds(&repairs, RepairKind::PageBreakJoin), 0);
+        assert_eq!(kinds(&repairs, RepairKind::PageFurniture), 3);
+    }
+
+    #[test]
+    fn labelled_paragraphs_and_lone_short_lines_are_not_furniture() {
+        let pages = ["3.\n\nLe Groupe note.\n\n(3)\n\nAnnexe", "Texte.", "Fin."];
+        let (raws, _, _) = read(&pdftotext(&pages));
+        let got: Vec<&str> = raws.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            got,
+            ["3.", "Le Groupe note.", "(3)", "Annexe", "Texte.", "Fin."]
+        );
     }
 
     #[test]
