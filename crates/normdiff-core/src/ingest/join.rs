@@ -84,7 +84,7 @@ fn first_word(s: &str) -> &str {
 /// a Chinese or Japanese character on either side (`弱势` + `群体`,
 /// `1.25美` + `元`), or ASCII punctuation set right after one (`贫困,` +
 /// `极端`)?
-fn unspaced_join(before: &str, line: &str) -> bool {
+pub(crate) fn unspaced_join(before: &str, line: &str) -> bool {
     let mut rev = before.chars().rev();
     let last = rev.next();
     let after_punct = last.is_some_and(|c| c.is_ascii_punctuation())

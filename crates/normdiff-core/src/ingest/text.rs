@@ -266,7 +266,15 @@ pub(crate) fn read(text: &str) -> (Vec<RawBlock>, Vec<Footnote>, Vec<Repair>) {
         let first_no = lines[head.lines[0]].no;
         let last_unit = g.last().expect("groups are never empty");
         let last_no = lines[*last_unit.lines.last().unwrap_or(&0)].no;
-        let text = text_parts.join(" ");
+        // Parts of a page-break join meet like wrapped lines: no space
+        // next to a Chinese character.
+        let mut text = String::new();
+        for part in text_parts {
+            if !text.is_empty() && !super::join::unspaced_join(&text, &part) {
+                text.push(' ');
+            }
+            text.push_str(&part);
+        }
         let idx = raws.len();
         if line_joins > 0 {
             repairs.push(Repair {
