@@ -161,7 +161,9 @@ fn is_job_number(tok: &str) -> bool {
 /// letter, then at least two more parts, one with a digit.
 fn is_symbol(tok: &str) -> bool {
     let parts: Vec<&str> = tok.split('/').collect();
+    // A symbol cited at the end of a footnote (`A/48/586.`) is text.
     parts.len() >= 3
+        && !tok.ends_with('.')
         && parts[0].len() <= 8
         && parts[0].chars().all(|c| c.is_ascii_uppercase() || c == '.')
         && parts.iter().all(|p| {
@@ -307,9 +309,13 @@ impl Pages {
     }
 }
 
-/// Can line `t` be running furniture (not a labelled paragraph)?
+/// Can line `t` be running furniture: not a labelled paragraph, and with
+/// two letters at least (`3/`, a typewritten footnote's number, recurs at
+/// the foot of pages too; counters without letters go by their shape)?
 fn may_run(t: &str) -> bool {
-    !t.is_empty() && t.chars().count() <= LONGEST && parse_label(t).is_none()
+    t.chars().count() <= LONGEST
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && parse_label(t).is_none()
 }
 
 /// Lines whose masked text recurs at page edges (with form feeds) or

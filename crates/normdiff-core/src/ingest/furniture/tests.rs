@@ -64,6 +64,8 @@ fn shapes_of_counters_codes_and_symbols() {
         "The General Assembly,",
         "3. The Group notes that",
         "A/76",
+        "A/48/586.",
+        "3/",
     ] {
         assert!(
             matches!(shape(t), None | Some(Shape::Number(_))) && shape(t) != Some(Shape::Number(3)),
@@ -100,6 +102,14 @@ fn labelled_lines_and_single_short_lines_stay() {
     assert!(!got.iter().any(|l| l == "3." || l == "(3)"), "{got:?}");
     // "Notes" opens two of three pages: running furniture needs three.
     assert!(!got.iter().any(|l| l == "Notes"), "{got:?}");
+    // Typewritten footnote numbers (`3/`) at the foot of three pages stay.
+    let bodies = [
+        "Texte un\n\n1/\n\nNote.",
+        "Texte deux\n\n2/\n\nNote.",
+        "Texte trois\n\n3/\n\nNote.",
+    ];
+    let got = marked(&pdftotext_pages(&bodies, "A/76/135", "21-09447"));
+    assert!(!got.iter().any(|l| l.ends_with('/')), "{got:?}");
     // A lone one-off line stays.
     let single = "Le Groupe note.\n\nAnnexe\n\nSuite du texte.";
     assert!(marked(single).is_empty());
