@@ -169,24 +169,18 @@ fn learn(links: &[CrossLink], source: &Document, target: &Document) -> Option<Le
     if train.len() < MIN_TRAINING {
         return None;
     }
-    let learn_on = |keep: &dyn Fn(usize) -> bool| {
-        Lexicon::learn(
-            train
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| keep(*k))
-                .map(|(_, &(i, j))| (s[i].as_slice(), t[j].as_slice())),
-        )
-    };
-    let lex = learn_on(&|_| true);
+    let pairs: Vec<(&[WordKey], &[WordKey])> = train
+        .iter()
+        .map(|&(i, j)| (s[i].as_slice(), t[j].as_slice()))
+        .collect();
+    let (lex, halves) = Lexicon::learn_with_halves(&pairs);
     // Levels of support, measured two-fold so that they are those of
     // paragraphs the lexicon did not learn from (the ones this pass
     // scores): a lexicon learnt on every other training pair scores the
     // pairs it left out (true pairs) and the same with the target shifted
     // half the list away (unrelated paragraphs).
     let (mut hi, mut lo, mut count) = (0.0, 0.0, 0.0);
-    for fold in 0..2 {
-        let half = learn_on(&|k| k % 2 != fold);
+    for (fold, half) in halves.iter().enumerate() {
         let level = |shift: usize| {
             let vals: Vec<f64> = (fold..train.len())
                 .step_by(2)
