@@ -19,9 +19,9 @@
 //! one finds a translation in the other); [`Lexicon::word_links`] pairs
 //! the words of two paragraphs, for locating a phrase in a translation.
 
+use super::words::{words, Word};
 use crate::fxhash::FxHashMap;
-use crate::normalize::{key, Profile};
-use crate::segment::{tokenize, TokenKind};
+use crate::segment::TokenKind;
 
 /// Letters of a word's loose key kept as its stem.
 pub const STEM: usize = 5;
@@ -60,9 +60,14 @@ fn stem(loose: &str) -> String {
 /// The keyed words of `text`, in order. Numbers are left out (they are
 /// anchors already), and so are words of fewer than three letters.
 pub fn word_keys(text: &str) -> Vec<KeyedWord> {
+    word_keys_of(text, &words(text))
+}
+
+/// [`word_keys`] of `text` already cut into `words`.
+pub fn word_keys_of(text: &str, words: &[Word]) -> Vec<KeyedWord> {
     let mut out = Vec::new();
     let mut prev_ideo: Option<(usize, &str)> = None;
-    for t in tokenize(text) {
+    for Word { token: t, loose } in words {
         let w = t.text(text);
         match t.kind {
             TokenKind::Ideograph => {
@@ -73,7 +78,7 @@ pub fn word_keys(text: &str) -> Vec<KeyedWord> {
                 });
                 if let Some((start, p)) = prev_ideo {
                     out.push(KeyedWord {
-                        key: hash(&format!("{p}{w}")),
+                        key: hash_pair(p, w),
                         start,
                         end: t.end,
                     });
@@ -82,8 +87,7 @@ pub fn word_keys(text: &str) -> Vec<KeyedWord> {
                 continue;
             }
             TokenKind::Word => {
-                let loose = key(w, Profile::LOOSE);
-                let s = stem(&loose);
+                let s = stem(loose);
                 if s.chars().count() >= 3 {
                     out.push(KeyedWord {
                         key: hash(&s),
@@ -103,9 +107,30 @@ fn hash(s: &str) -> WordKey {
     crate::fxhash::hash_bytes(s.as_bytes())
 }
 
+/// The key of two adjacent ideographs: the hash of their text together,
+/// without allocating when they fit in a small buffer.
+fn hash_pair(a: &str, b: &str) -> WordKey {
+    let mut buf = [0u8; 16];
+    let n = a.len() + b.len();
+    if n > buf.len() {
+        return hash(&format!("{a}{b}"));
+    }
+    buf[..a.len()].copy_from_slice(a.as_bytes());
+    buf[a.len()..n].copy_from_slice(b.as_bytes());
+    crate::fxhash::hash_bytes(&buf[..n])
+}
+
 /// The distinct keys of `text`, sorted.
 pub fn key_set(text: &str) -> Vec<WordKey> {
-    let mut k: Vec<WordKey> = word_keys(text).into_iter().map(|w| w.key).collect();
+    key_set_of(text, &words(text))
+}
+
+/// [`key_set`] of `text` already cut into `words`.
+pub fn key_set_of(text: &str, words: &[Word]) -> Vec<WordKey> {
+    let mut k: Vec<WordKey> = word_keys_of(text, words)
+        .into_iter()
+        .map(|w| w.key)
+        .collect();
     k.sort_unstable();
     k.dedup();
     k
