@@ -180,7 +180,9 @@ impl Features {
         };
         let (mut latin_letters, mut other_letters) = (0usize, 0usize);
         for c in text.chars() {
-            if c.is_alphabetic() {
+            if c.is_ascii_alphabetic() {
+                latin_letters += 1;
+            } else if !c.is_ascii() && c.is_alphabetic() {
                 if is_latin(c) {
                     latin_letters += 1;
                 } else {

@@ -151,11 +151,10 @@ pub struct Lexicon {
 /// Associations kept per word for [`Lexicon::support`].
 pub const TOP: usize = 8;
 
-fn keep_top(m: &mut FxHashMap<WordKey, Vec<(WordKey, f32)>>) {
-    for v in m.values_mut() {
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.truncate(TOP);
-    }
+/// Keeps a word's [`TOP`] strongest associations, strongest first.
+fn top(v: &mut Vec<(WordKey, f32)>) {
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(TOP);
 }
 
 /// The best association of `word` with a key of `other` (sorted), from
@@ -225,8 +224,7 @@ impl Lexicon {
             ids.iter()
                 .for_each(|&a| postings[a as usize].push(k as u32));
         }
-        let mut full = Lexicon::default();
-        let mut halves = [Lexicon::default(), Lexicon::default()];
+        let mut out = [Growing::new(true), Growing::new(false), Growing::new(false)];
         let mut cnt = vec![[0u32; 2]; t_keys.len()];
         let mut touched: Vec<u32> = Vec::new();
         for (a, post) in postings.iter().enumerate() {
@@ -239,37 +237,96 @@ impl Lexicon {
                     c[k as usize % 2] += 1;
                 }
             }
-            let (sa, ka) = (s_keys[a], cs[&s_keys[a]]);
+            let ka = cs[&s_keys[a]];
             for b in touched.drain(..) {
                 let c = std::mem::take(&mut cnt[b as usize]);
-                let (tb, kb) = (t_keys[b as usize], ct[&t_keys[b as usize]]);
+                let kb = ct[&t_keys[b as usize]];
                 let dice = |c: u32, n: u32| 2.0 * c as f32 / n as f32;
                 if c[0] + c[1] >= MIN_COOCCUR {
                     let v = dice(c[0] + c[1], ka[0] + ka[1] + kb[0] + kb[1]);
-                    full.assoc.push(((sa, tb), v));
-                    full.add(sa, tb, v);
+                    out[0].push(b, v);
                 }
                 // Half 0 learns from the odd pairs, half 1 from the even.
-                for (h, par) in [(0, 1), (1, 0)] {
+                for (h, par) in [(1, 1), (2, 0)] {
                     if c[par] >= MIN_COOCCUR {
-                        halves[h].add(sa, tb, dice(c[par], ka[par] + kb[par]));
+                        out[h].push(b, dice(c[par], ka[par] + kb[par]));
                     }
                 }
             }
+            out.iter_mut()
+                .for_each(|g| g.end_source(s_keys[a], &t_keys));
         }
-        full.assoc.sort_unstable_by_key(|e| e.0);
-        for lex in std::iter::once(&mut full).chain(halves.iter_mut()) {
-            keep_top(&mut lex.by_source);
-            keep_top(&mut lex.by_target);
+        let [full, h0, h1] = out.map(|g| g.finish(&t_keys));
+        (full, [h0, h1])
+    }
+}
+
+/// A lexicon being learnt, one source key at a time: associations in
+/// dense target ids until the end.
+struct Growing {
+    lex: Lexicon,
+    /// Keep every association in [`Lexicon::assoc`]?
+    keep_all: bool,
+    /// The current source key's associations.
+    row: Vec<(WordKey, f32)>,
+    /// Each dense target id's associations.
+    by_target: Vec<Vec<(WordKey, f32)>>,
+    /// Dense target ids associated with the current source key.
+    row_ids: Vec<(u32, f32)>,
+}
+
+impl Growing {
+    /// A lexicon that keeps every association (`keep_all`), or a half
+    /// lexicon that answers [`Lexicon::support`] only.
+    fn new(keep_all: bool) -> Growing {
+        Growing {
+            lex: Lexicon::default(),
+            keep_all,
+            row: Vec::new(),
+            by_target: Vec::new(),
+            row_ids: Vec::new(),
         }
-        (full, halves)
     }
 
-    fn add(&mut self, a: WordKey, b: WordKey, v: f32) {
-        self.by_source.entry(a).or_default().push((b, v));
-        self.by_target.entry(b).or_default().push((a, v));
+    fn push(&mut self, b: u32, v: f32) {
+        self.row_ids.push((b, v));
     }
 
+    /// Files the current source key `a`'s associations.
+    fn end_source(&mut self, a: WordKey, t_keys: &[WordKey]) {
+        if self.row_ids.is_empty() {
+            return;
+        }
+        if self.by_target.len() < t_keys.len() {
+            self.by_target.resize(t_keys.len(), Vec::new());
+        }
+        self.row.clear();
+        for &(b, v) in &self.row_ids {
+            self.row.push((t_keys[b as usize], v));
+            self.by_target[b as usize].push((a, v));
+            if self.keep_all {
+                self.lex.assoc.push(((a, t_keys[b as usize]), v));
+            }
+        }
+        self.row_ids.clear();
+        let mut row = std::mem::take(&mut self.row);
+        top(&mut row);
+        self.lex.by_source.insert(a, row);
+    }
+
+    fn finish(mut self, t_keys: &[WordKey]) -> Lexicon {
+        for (b, mut list) in self.by_target.into_iter().enumerate() {
+            if !list.is_empty() {
+                top(&mut list);
+                self.lex.by_target.insert(t_keys[b], list);
+            }
+        }
+        self.lex.assoc.sort_unstable_by_key(|e| e.0);
+        self.lex
+    }
+}
+
+impl Lexicon {
     /// How many word pairs the lexicon holds.
     pub fn len(&self) -> usize {
         self.assoc.len()
