@@ -93,6 +93,10 @@ pub fn digit_value(c: char) -> Option<u32> {
         0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
     ];
     let u = c as u32;
+    // Latin, Cyrillic and CJK text never reaches the table.
+    if !(0x0660..=0xFF19).contains(&u) {
+        return None;
+    }
     ZEROS
         .iter()
         .find(|&&z| u >= z && u <= z + 9)

@@ -13,8 +13,12 @@
 //! - `hard`: one of each (moved, deleted, merged, split, note).
 //!
 //! Positions come from a seeded generator: seed 1 was used while tuning the
-//! aligner (the *development* set), seeds 2 and 3 are only reported (the
-//! *held-out* sets; seed 3 was added after the move search was tuned).
+//! aligner (the *development* set). Seeds 2 and 3 were held out at first;
+//! from round 4 their failures were looked at while tuning the move search
+//! and the note release, so they are **development data** too now. Seed 4
+//! (`bare` and `labelled`) was added before that round's tuning began and
+//! is the held-out set: it is run only to report, never to tune (run the
+//! others with `--skip seed4`).
 //! Run with `--nocapture` to print the per-pair table and what the aligner
 //! did with each moved paragraph or note it missed; `SDG_ONLY=moved:eng-rus`
 //! runs one variant of one pair.
@@ -350,9 +354,9 @@ fn check(res: &[(&str, Vec<(String, Score)>)]) {
             }
             "moved" => {
                 // Issue #13 asks for 29 of 30: the move search reaches 29
-                // on the development set, 26 and 28 on the held-out seeds 2
-                // and 3 (see docs/alignment.md); the bar guards against
-                // regression.
+                // on seed 1, 26 and 28 on seeds 2 and 3 (development data
+                // since round 4; see docs/alignment.md for seed 4, the
+                // held-out set); the bar guards against regression.
                 assert!(moved >= 26, "moved recovered in {moved}/30");
                 assert!(mean >= 0.99, "moved: mean F1 {mean:.4}");
             }
@@ -382,8 +386,8 @@ fn bare_targets_held_out_set() {
     check(&res);
 }
 
-/// A second held-out set, made after the move search was tuned on seed 1
-/// (and seed 2 was only run): never looked at while tuning.
+/// Made after the move search was tuned on seed 1 (and seed 2 was only
+/// run); its failures were looked at in round 4, so development data now.
 #[test]
 fn bare_targets_fresh_held_out_set() {
     let Some(c) = corpus() else { return };
@@ -397,5 +401,25 @@ fn labelled_targets_held_out_set() {
     let Some(c) = corpus() else { return };
     let res = run(&c, "labelled", 2);
     report("labelled", 2, &res);
+    check(&res);
+}
+
+/// The held-out set of round 4: added before the tuning on seeds 2 and 3
+/// began, run only at the end to report.
+#[test]
+fn bare_targets_held_out_seed4() {
+    let Some(c) = corpus() else { return };
+    let res = run(&c, "bare", 4);
+    report("bare", 4, &res);
+    check(&res);
+}
+
+/// The held-out set of round 4 on the labelled targets (see
+/// [`bare_targets_held_out_seed4`]).
+#[test]
+fn labelled_targets_held_out_seed4() {
+    let Some(c) = corpus() else { return };
+    let res = run(&c, "labelled", 4);
+    report("labelled", 4, &res);
     check(&res);
 }

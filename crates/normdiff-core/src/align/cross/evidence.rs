@@ -20,10 +20,11 @@
 //!   another script (names such as `COVID` or `Internet` in Arabic text);
 //! - `g:3`: the term of glossary entry 3 (see [`super::Glossary`]).
 
+use super::words::{words, Word};
 use super::Glossary;
 use crate::normalize::{key, Profile};
 use crate::numerals::{digit_value, is_chinese_numeral, parse_chinese};
-use crate::segment::{tokenize, TokenKind};
+use crate::segment::TokenKind;
 
 /// Month names in the six UN languages (and Latin-script variants), with
 /// their number. Matched on the loose key of a word (case and accents
@@ -163,13 +164,25 @@ impl Features {
     /// `terms` (one list per glossary entry, already loose-keyed) turned
     /// into `g:N` anchors.
     pub fn of(label_key: Option<&str>, text: &str, terms: &[Vec<String>]) -> Features {
+        Self::of_words(label_key, text, &words(text), terms)
+    }
+
+    /// [`Features::of`] with the block's [`words`] already cut.
+    pub fn of_words(
+        label_key: Option<&str>,
+        text: &str,
+        words: &[Word],
+        terms: &[Vec<String>],
+    ) -> Features {
         let mut f = Features {
             labels: label_key.map(|k| vec![k.to_owned()]).unwrap_or_default(),
             ..Features::default()
         };
         let (mut latin_letters, mut other_letters) = (0usize, 0usize);
         for c in text.chars() {
-            if c.is_alphabetic() {
+            if c.is_ascii_alphabetic() {
+                latin_letters += 1;
+            } else if !c.is_ascii() && c.is_alphabetic() {
                 if is_latin(c) {
                     latin_letters += 1;
                 } else {
@@ -185,9 +198,9 @@ impl Features {
         }
         f.punct[6] /= 2; // quotation marks come in pairs
         f.latin = latin_letters > 0 && latin_letters >= other_letters;
-        anchors(text, f.latin, &mut f.anchors);
+        anchors(text, f.latin, words, &mut f.anchors);
         if f.latin {
-            f.cognates = cognates(text);
+            f.cognates = cognates(words);
         }
         if !terms.is_empty() {
             let loose = key(text, Profile::LOOSE);
@@ -254,8 +267,8 @@ fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
-/// Appends the anchors of `text` to `out` (unsorted).
-pub fn anchors(text: &str, latin: bool, out: &mut Vec<String>) {
+/// Appends the anchors of `text` (cut into `words`) to `out` (unsorted).
+pub fn anchors(text: &str, latin: bool, words: &[Word], out: &mut Vec<String>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     // Byte ranges taken by URLs and symbols: their words are not words.
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -341,7 +354,7 @@ pub fn anchors(text: &str, latin: bool, out: &mut Vec<String>) {
     // cursor finds the range that could hold each token (linear, where a
     // scan of every range per token was quadratic on symbol-dense text).
     let mut next = 0;
-    for t in tokenize(text) {
+    for Word { token: t, loose } in words {
         while next < taken.len() && taken[next].1 < t.end {
             next += 1;
         }
@@ -352,8 +365,7 @@ pub fn anchors(text: &str, latin: bool, out: &mut Vec<String>) {
             continue;
         }
         let w = t.text(text);
-        let loose = key(w, Profile::LOOSE);
-        if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| *name == loose) {
+        if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| name == loose) {
             out.push(format!("m:{m}"));
             continue;
         }
@@ -369,15 +381,15 @@ pub fn anchors(text: &str, latin: bool, out: &mut Vec<String>) {
     }
 }
 
-/// Cognate keys of Latin-script text: the first four letters of each word
-/// of four or more letters (loose key: case and accents folded), hashed.
-pub fn cognates(text: &str) -> Vec<u32> {
+/// Cognate keys of Latin-script text (cut into `words`): the first four
+/// letters of each word of four or more letters (loose key: case and
+/// accents folded), hashed.
+pub fn cognates(words: &[Word]) -> Vec<u32> {
     let mut out = Vec::new();
-    for t in tokenize(text) {
+    for Word { token: t, loose } in words {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let loose = key(t.text(text), Profile::LOOSE);
         let letters: Vec<char> = loose.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.len() < 4 {
             continue;

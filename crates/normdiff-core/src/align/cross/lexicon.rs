@@ -19,9 +19,9 @@
 //! one finds a translation in the other); [`Lexicon::word_links`] pairs
 //! the words of two paragraphs, for locating a phrase in a translation.
 
+use super::words::{words, Word};
 use crate::fxhash::FxHashMap;
-use crate::normalize::{key, Profile};
-use crate::segment::{tokenize, TokenKind};
+use crate::segment::TokenKind;
 
 /// Letters of a word's loose key kept as its stem.
 pub const STEM: usize = 5;
@@ -60,9 +60,14 @@ fn stem(loose: &str) -> String {
 /// The keyed words of `text`, in order. Numbers are left out (they are
 /// anchors already), and so are words of fewer than three letters.
 pub fn word_keys(text: &str) -> Vec<KeyedWord> {
+    word_keys_of(text, &words(text))
+}
+
+/// [`word_keys`] of `text` already cut into `words`.
+pub fn word_keys_of(text: &str, words: &[Word]) -> Vec<KeyedWord> {
     let mut out = Vec::new();
     let mut prev_ideo: Option<(usize, &str)> = None;
-    for t in tokenize(text) {
+    for Word { token: t, loose } in words {
         let w = t.text(text);
         match t.kind {
             TokenKind::Ideograph => {
@@ -73,7 +78,7 @@ pub fn word_keys(text: &str) -> Vec<KeyedWord> {
                 });
                 if let Some((start, p)) = prev_ideo {
                     out.push(KeyedWord {
-                        key: hash(&format!("{p}{w}")),
+                        key: hash_pair(p, w),
                         start,
                         end: t.end,
                     });
@@ -82,8 +87,7 @@ pub fn word_keys(text: &str) -> Vec<KeyedWord> {
                 continue;
             }
             TokenKind::Word => {
-                let loose = key(w, Profile::LOOSE);
-                let s = stem(&loose);
+                let s = stem(loose);
                 if s.chars().count() >= 3 {
                     out.push(KeyedWord {
                         key: hash(&s),
@@ -103,9 +107,30 @@ fn hash(s: &str) -> WordKey {
     crate::fxhash::hash_bytes(s.as_bytes())
 }
 
+/// The key of two adjacent ideographs: the hash of their text together,
+/// without allocating when they fit in a small buffer.
+fn hash_pair(a: &str, b: &str) -> WordKey {
+    let mut buf = [0u8; 16];
+    let n = a.len() + b.len();
+    if n > buf.len() {
+        return hash(&format!("{a}{b}"));
+    }
+    buf[..a.len()].copy_from_slice(a.as_bytes());
+    buf[a.len()..n].copy_from_slice(b.as_bytes());
+    crate::fxhash::hash_bytes(&buf[..n])
+}
+
 /// The distinct keys of `text`, sorted.
 pub fn key_set(text: &str) -> Vec<WordKey> {
-    let mut k: Vec<WordKey> = word_keys(text).into_iter().map(|w| w.key).collect();
+    key_set_of(text, &words(text))
+}
+
+/// [`key_set`] of `text` already cut into `words`.
+pub fn key_set_of(text: &str, words: &[Word]) -> Vec<WordKey> {
+    let mut k: Vec<WordKey> = word_keys_of(text, words)
+        .into_iter()
+        .map(|w| w.key)
+        .collect();
     k.sort_unstable();
     k.dedup();
     k
@@ -114,8 +139,9 @@ pub fn key_set(text: &str) -> Vec<WordKey> {
 /// Word associations learnt from linked paragraph pairs.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    /// Dice association of (source key, target key).
-    assoc: FxHashMap<(WordKey, WordKey), f32>,
+    /// Dice association of (source key, target key), sorted by the pair
+    /// (empty in the half lexicons of [`Lexicon::learn_with_halves`]).
+    assoc: Vec<((WordKey, WordKey), f32)>,
     /// Each source key's best associations, strongest first.
     by_source: FxHashMap<WordKey, Vec<(WordKey, f32)>>,
     /// Each target key's best associations, strongest first.
@@ -125,11 +151,10 @@ pub struct Lexicon {
 /// Associations kept per word for [`Lexicon::support`].
 pub const TOP: usize = 8;
 
-fn keep_top(m: &mut FxHashMap<WordKey, Vec<(WordKey, f32)>>) {
-    for v in m.values_mut() {
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.truncate(TOP);
-    }
+/// Keeps a word's [`TOP`] strongest associations, strongest first.
+fn top(v: &mut Vec<(WordKey, f32)>) {
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(TOP);
 }
 
 /// The best association of `word` with a key of `other` (sorted), from
@@ -140,41 +165,168 @@ fn best_in(best: &[(WordKey, f32)], other: &[WordKey]) -> f32 {
         .map_or(0.0, |&(_, v)| v)
 }
 
+/// Occurrence counts of each key over the linked pairs, split by the
+/// parity of the pair's index (for the two half lexicons).
+type Counts = FxHashMap<WordKey, [u32; 2]>;
+
+fn count_keys<'a>(sides: impl Iterator<Item = &'a [WordKey]>) -> Counts {
+    let mut c = Counts::default();
+    for (k, side) in sides.enumerate() {
+        for &a in side {
+            c.entry(a).or_default()[k % 2] += 1;
+        }
+    }
+    c
+}
+
+/// Dense ids of the keys seen at least [`MIN_COOCCUR`] times (a key seen
+/// less cannot co-occur enough), and each pair's side as those ids.
+fn dense(sides: &[&[WordKey]], counts: &Counts) -> (Vec<WordKey>, Vec<Vec<u32>>) {
+    let mut ids: FxHashMap<WordKey, u32> = FxHashMap::default();
+    let mut keys = Vec::new();
+    let per_pair = sides
+        .iter()
+        .map(|side| {
+            side.iter()
+                .filter(|a| counts[a][0] + counts[a][1] >= MIN_COOCCUR)
+                .map(|&a| {
+                    *ids.entry(a).or_insert_with(|| {
+                        keys.push(a);
+                        (keys.len() - 1) as u32
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    (keys, per_pair)
+}
+
 impl Lexicon {
     /// Learns from `pairs`: the distinct keys of each side of linked
     /// paragraphs ([`key_set`]).
     pub fn learn<'a>(pairs: impl IntoIterator<Item = (&'a [WordKey], &'a [WordKey])>) -> Lexicon {
-        let mut cs: FxHashMap<WordKey, u32> = FxHashMap::default();
-        let mut ct: FxHashMap<WordKey, u32> = FxHashMap::default();
-        let mut cst: FxHashMap<(WordKey, WordKey), u32> = FxHashMap::default();
-        for (s, t) in pairs {
-            for &a in s {
-                *cs.entry(a).or_default() += 1;
-            }
-            for &b in t {
-                *ct.entry(b).or_default() += 1;
-            }
-            for &a in s {
-                for &b in t {
-                    *cst.entry((a, b)).or_default() += 1;
-                }
-            }
-        }
-        let mut lex = Lexicon::default();
-        for ((a, b), c) in cst {
-            if c < MIN_COOCCUR {
-                continue;
-            }
-            let dice = 2.0 * c as f32 / (cs[&a] + ct[&b]) as f32;
-            lex.assoc.insert((a, b), dice);
-            lex.by_source.entry(a).or_default().push((b, dice));
-            lex.by_target.entry(b).or_default().push((a, dice));
-        }
-        keep_top(&mut lex.by_source);
-        keep_top(&mut lex.by_target);
-        lex
+        let pairs: Vec<_> = pairs.into_iter().collect();
+        Self::learn_with_halves(&pairs).0
     }
 
+    /// [`Lexicon::learn`], also returning the two half lexicons learnt on
+    /// the pairs of odd and of even index (in that order; they answer
+    /// [`Lexicon::support`] only). One counting pass serves all three:
+    /// keys seen once are dropped first, and co-occurrences are counted in
+    /// a dense array per source key over the pairs holding it.
+    pub fn learn_with_halves(pairs: &[(&[WordKey], &[WordKey])]) -> (Lexicon, [Lexicon; 2]) {
+        let cs = count_keys(pairs.iter().map(|p| p.0));
+        let ct = count_keys(pairs.iter().map(|p| p.1));
+        let (s_keys, s_ids) = dense(&pairs.iter().map(|p| p.0).collect::<Vec<_>>(), &cs);
+        let (t_keys, t_ids) = dense(&pairs.iter().map(|p| p.1).collect::<Vec<_>>(), &ct);
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); s_keys.len()];
+        for (k, ids) in s_ids.iter().enumerate() {
+            ids.iter()
+                .for_each(|&a| postings[a as usize].push(k as u32));
+        }
+        let mut out = [Growing::new(true), Growing::new(false), Growing::new(false)];
+        let mut cnt = vec![[0u32; 2]; t_keys.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for (a, post) in postings.iter().enumerate() {
+            for &k in post {
+                for &b in &t_ids[k as usize] {
+                    let c = &mut cnt[b as usize];
+                    if c[0] + c[1] == 0 {
+                        touched.push(b);
+                    }
+                    c[k as usize % 2] += 1;
+                }
+            }
+            let ka = cs[&s_keys[a]];
+            for b in touched.drain(..) {
+                let c = std::mem::take(&mut cnt[b as usize]);
+                let kb = ct[&t_keys[b as usize]];
+                let dice = |c: u32, n: u32| 2.0 * c as f32 / n as f32;
+                if c[0] + c[1] >= MIN_COOCCUR {
+                    let v = dice(c[0] + c[1], ka[0] + ka[1] + kb[0] + kb[1]);
+                    out[0].push(b, v);
+                }
+                // Half 0 learns from the odd pairs, half 1 from the even.
+                for (h, par) in [(1, 1), (2, 0)] {
+                    if c[par] >= MIN_COOCCUR {
+                        out[h].push(b, dice(c[par], ka[par] + kb[par]));
+                    }
+                }
+            }
+            out.iter_mut()
+                .for_each(|g| g.end_source(s_keys[a], &t_keys));
+        }
+        let [full, h0, h1] = out.map(|g| g.finish(&t_keys));
+        (full, [h0, h1])
+    }
+}
+
+/// A lexicon being learnt, one source key at a time: associations in
+/// dense target ids until the end.
+struct Growing {
+    lex: Lexicon,
+    /// Keep every association in [`Lexicon::assoc`]?
+    keep_all: bool,
+    /// The current source key's associations.
+    row: Vec<(WordKey, f32)>,
+    /// Each dense target id's associations.
+    by_target: Vec<Vec<(WordKey, f32)>>,
+    /// Dense target ids associated with the current source key.
+    row_ids: Vec<(u32, f32)>,
+}
+
+impl Growing {
+    /// A lexicon that keeps every association (`keep_all`), or a half
+    /// lexicon that answers [`Lexicon::support`] only.
+    fn new(keep_all: bool) -> Growing {
+        Growing {
+            lex: Lexicon::default(),
+            keep_all,
+            row: Vec::new(),
+            by_target: Vec::new(),
+            row_ids: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, b: u32, v: f32) {
+        self.row_ids.push((b, v));
+    }
+
+    /// Files the current source key `a`'s associations.
+    fn end_source(&mut self, a: WordKey, t_keys: &[WordKey]) {
+        if self.row_ids.is_empty() {
+            return;
+        }
+        if self.by_target.len() < t_keys.len() {
+            self.by_target.resize(t_keys.len(), Vec::new());
+        }
+        self.row.clear();
+        for &(b, v) in &self.row_ids {
+            self.row.push((t_keys[b as usize], v));
+            self.by_target[b as usize].push((a, v));
+            if self.keep_all {
+                self.lex.assoc.push(((a, t_keys[b as usize]), v));
+            }
+        }
+        self.row_ids.clear();
+        let mut row = std::mem::take(&mut self.row);
+        top(&mut row);
+        self.lex.by_source.insert(a, row);
+    }
+
+    fn finish(mut self, t_keys: &[WordKey]) -> Lexicon {
+        for (b, mut list) in self.by_target.into_iter().enumerate() {
+            if !list.is_empty() {
+                top(&mut list);
+                self.lex.by_target.insert(t_keys[b], list);
+            }
+        }
+        self.lex.assoc.sort_unstable_by_key(|e| e.0);
+        self.lex
+    }
+}
+
+impl Lexicon {
     /// How many word pairs the lexicon holds.
     pub fn len(&self) -> usize {
         self.assoc.len()
@@ -187,7 +339,9 @@ impl Lexicon {
 
     /// The association of source key `a` and target key `b` (0 if none).
     pub fn assoc(&self, a: WordKey, b: WordKey) -> f32 {
-        self.assoc.get(&(a, b)).copied().unwrap_or(0.0)
+        self.assoc
+            .binary_search_by_key(&(a, b), |e| e.0)
+            .map_or(0.0, |k| self.assoc[k].1)
     }
 
     /// Support for `s` and `t` (distinct keys, sorted) translating each
@@ -263,5 +417,69 @@ mod tests {
             0.5,
         );
         assert_eq!(links, vec![None, Some(1)]);
+    }
+
+    /// The associations by direct counting in a map of every word pair
+    /// (the way they were learnt before the dense counting).
+    fn naive(pairs: &[(&[WordKey], &[WordKey])]) -> Vec<((WordKey, WordKey), f32)> {
+        let mut cs: FxHashMap<WordKey, u32> = FxHashMap::default();
+        let mut ct: FxHashMap<WordKey, u32> = FxHashMap::default();
+        let mut cst: FxHashMap<(WordKey, WordKey), u32> = FxHashMap::default();
+        for (s, t) in pairs {
+            s.iter().for_each(|&a| *cs.entry(a).or_default() += 1);
+            t.iter().for_each(|&b| *ct.entry(b).or_default() += 1);
+            for &a in *s {
+                for &b in *t {
+                    *cst.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        let mut out: Vec<_> = cst
+            .into_iter()
+            .filter(|&(_, c)| c >= MIN_COOCCUR)
+            .map(|((a, b), c)| ((a, b), 2.0 * c as f32 / (cs[&a] + ct[&b]) as f32))
+            .collect();
+        out.sort_unstable_by_key(|e| e.0);
+        out
+    }
+
+    proptest::proptest! {
+        /// The dense counting learns exactly the associations of direct
+        /// counting, and each half lexicon those of its half of the pairs.
+        #[test]
+        fn dense_counting_equals_direct_counting(
+            raw in proptest::collection::vec(
+                (proptest::collection::btree_set(0u64..30, 0..12),
+                 proptest::collection::btree_set(100u64..130, 0..12)),
+                0..25,
+            )
+        ) {
+            let sets: Vec<(Vec<WordKey>, Vec<WordKey>)> = raw
+                .into_iter()
+                .map(|(a, b)| (a.into_iter().collect(), b.into_iter().collect()))
+                .collect();
+            let pairs: Vec<(&[WordKey], &[WordKey])> =
+                sets.iter().map(|(a, b)| (a.as_slice(), b.as_slice())).collect();
+            let (full, halves) = Lexicon::learn_with_halves(&pairs);
+            proptest::prop_assert_eq!(&full.assoc, &naive(&pairs));
+            for (h, par) in [(0, 1), (1, 0)] {
+                let part: Vec<_> = pairs.iter().skip(par).step_by(2).copied().collect();
+                let want = naive(&part);
+                for &((a, b), v) in &want {
+                    let got = halves[h].by_source.get(&a).and_then(|l| l.iter().find(|e| e.0 == b));
+                    // Only the TOP strongest are kept per word.
+                    if let Some(&(_, g)) = got {
+                        proptest::prop_assert_eq!(g, v);
+                    }
+                }
+                let kept: usize = halves[h].by_source.values().map(Vec::len).sum();
+                let expect: usize = {
+                    let mut per: FxHashMap<WordKey, usize> = FxHashMap::default();
+                    want.iter().for_each(|e| *per.entry(e.0 .0).or_default() += 1);
+                    per.values().map(|&n| n.min(TOP)).sum()
+                };
+                proptest::prop_assert_eq!(kept, expect);
+            }
+        }
     }
 }

@@ -42,6 +42,7 @@ pub mod lexicon;
 pub mod moves;
 pub mod refine;
 pub mod report;
+pub mod words;
 
 use crate::model::Document;
 use evidence::Features;
@@ -125,13 +126,30 @@ impl CrossAlignment {
 
 /// The features of every block of `doc`, and of every adjacent pair.
 pub fn features(doc: &Document, terms: &[Vec<String>]) -> (Vec<Features>, Vec<Features>) {
-    let one: Vec<Features> = doc
+    let (one, two, _) = prepare(doc, terms);
+    (one, two)
+}
+
+/// [`features`], and the lexicon's key set of each block
+/// ([`lexicon::key_set`]), from one cut of each block into
+/// [`words::words`].
+fn prepare(
+    doc: &Document,
+    terms: &[Vec<String>],
+) -> (Vec<Features>, Vec<Features>, Vec<Vec<lexicon::WordKey>>) {
+    let (one, keys): (Vec<Features>, Vec<_>) = doc
         .blocks
         .iter()
-        .map(|b| Features::of(b.label_key.as_deref(), &b.text, terms))
-        .collect();
+        .map(|b| {
+            let w = words::words(&b.text);
+            (
+                Features::of_words(b.label_key.as_deref(), &b.text, &w, terms),
+                lexicon::key_set_of(&b.text, &w),
+            )
+        })
+        .unzip();
     let two = one.windows(2).map(|w| w[0].merge(&w[1])).collect();
-    (one, two)
+    (one, two, keys)
 }
 
 /// Aligns `source` with its translation `target`.
@@ -146,8 +164,8 @@ pub fn align_learning(
     target: &Document,
     opts: &CrossOptions,
 ) -> (CrossAlignment, Option<lexicon::Lexicon>) {
-    let (s1, s2) = features(source, &evidence::glossary_terms(&opts.glossary, true));
-    let (t1, t2) = features(target, &evidence::glossary_terms(&opts.glossary, false));
+    let (s1, s2, s_keys) = prepare(source, &evidence::glossary_terms(&opts.glossary, true));
+    let (t1, t2, t_keys) = prepare(target, &evidence::glossary_terms(&opts.glossary, false));
     let cal = dp::Calibration::of(&s1, &t1);
     let links = spine(&cal, &s1, &t1, &s2, &t2);
     let sides = refine::Sides {
@@ -155,7 +173,7 @@ pub fn align_learning(
         source: &s1,
         target: &t1,
     };
-    let Some(scorer) = refine::Scorer::learn(&links, sides, source, target) else {
+    let Some(scorer) = refine::Scorer::learn(&links, sides, s_keys, t_keys) else {
         return (CrossAlignment { links }, None);
     };
     let found = moves::find(&links, &scorer);

@@ -22,9 +22,8 @@
 
 use super::dp::{self, Calibration};
 use super::evidence::Features;
-use super::lexicon::{key_set, Lexicon, WordKey};
+use super::lexicon::{Lexicon, WordKey};
 use super::{CrossLink, LOW_CONFIDENCE};
-use crate::model::Document;
 use std::borrow::Cow;
 
 /// Links scoring at least this train the lexicon.
@@ -123,15 +122,16 @@ pub struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
-    /// Learns the lexicon from the confident 1-1 links of `links`; `None`
+    /// Learns the lexicon from the confident 1-1 links of `links`, given
+    /// the key set of each source and target block ([`super::lexicon::key_set`]); `None`
     /// when fewer than [`MIN_TRAINING`] are confident.
     pub fn learn(
         links: &[CrossLink],
         sides: Sides<'a>,
-        source: &Document,
-        target: &Document,
+        s_keys: Vec<Vec<WordKey>>,
+        t_keys: Vec<Vec<WordKey>>,
     ) -> Option<Scorer<'a>> {
-        learn(links, source, target).map(|lex| Scorer { sides, lex })
+        learn(links, s_keys, t_keys).map(|lex| Scorer { sides, lex })
     }
 
     /// The cost of linking `si` with `ti` (both non-empty; negative
@@ -158,9 +158,7 @@ impl<'a> Scorer<'a> {
     }
 }
 
-fn learn(links: &[CrossLink], source: &Document, target: &Document) -> Option<Lex> {
-    let s: Vec<Vec<WordKey>> = source.blocks.iter().map(|b| key_set(&b.text)).collect();
-    let t: Vec<Vec<WordKey>> = target.blocks.iter().map(|b| key_set(&b.text)).collect();
+fn learn(links: &[CrossLink], s: Vec<Vec<WordKey>>, t: Vec<Vec<WordKey>>) -> Option<Lex> {
     let train: Vec<(usize, usize)> = links
         .iter()
         .filter(|l| l.source.len() == 1 && l.target.len() == 1 && l.score >= CONFIDENT)
@@ -169,24 +167,18 @@ fn learn(links: &[CrossLink], source: &Document, target: &Document) -> Option<Le
     if train.len() < MIN_TRAINING {
         return None;
     }
-    let learn_on = |keep: &dyn Fn(usize) -> bool| {
-        Lexicon::learn(
-            train
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| keep(*k))
-                .map(|(_, &(i, j))| (s[i].as_slice(), t[j].as_slice())),
-        )
-    };
-    let lex = learn_on(&|_| true);
+    let pairs: Vec<(&[WordKey], &[WordKey])> = train
+        .iter()
+        .map(|&(i, j)| (s[i].as_slice(), t[j].as_slice()))
+        .collect();
+    let (lex, halves) = Lexicon::learn_with_halves(&pairs);
     // Levels of support, measured two-fold so that they are those of
     // paragraphs the lexicon did not learn from (the ones this pass
     // scores): a lexicon learnt on every other training pair scores the
     // pairs it left out (true pairs) and the same with the target shifted
     // half the list away (unrelated paragraphs).
     let (mut hi, mut lo, mut count) = (0.0, 0.0, 0.0);
-    for fold in 0..2 {
-        let half = learn_on(&|k| k % 2 != fold);
+    for (fold, half) in halves.iter().enumerate() {
         let level = |shift: usize| {
             let vals: Vec<f64> = (fold..train.len())
                 .step_by(2)

@@ -27,11 +27,15 @@ pub fn is_rtl(c: char) -> bool {
 /// there are no letters.
 pub fn direction(text: &str) -> Direction {
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        if is_rtl(c) {
-            rtl += 1;
-        } else {
-            ltr += 1;
+    for c in text.chars() {
+        if c.is_ascii() {
+            ltr += usize::from(c.is_ascii_alphabetic());
+        } else if c.is_alphabetic() {
+            if is_rtl(c) {
+                rtl += 1;
+            } else {
+                ltr += 1;
+            }
         }
     }
     if rtl > ltr {
