@@ -28,10 +28,22 @@ pub fn script(c: char) -> Script {
     }
 }
 
+/// `c.is_alphabetic()`, answered from ranges for ASCII, Latin-1, Latin
+/// Extended-A and the Russian alphabet (all letters) before the general
+/// Unicode table, whose lookup dominated reading Russian text.
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0x00..=0x7F => c.is_ascii_alphabetic(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x17F | 0x401 | 0x410..=0x44F | 0x451 => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Does `word` mix Latin, Cyrillic or Greek letters?
 pub fn is_mixed_script(word: &str) -> bool {
     let mut seen: Option<Script> = None;
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
+    for c in word.chars().filter(|&c| is_letter(c)) {
         let s = script(c);
         if s == Script::Other {
             continue;
@@ -130,7 +142,7 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
                 // text (most of French).
                 // The word around this letter (letters and invisible
                 // characters), checked once.
-                let is_word = |c: char| c.is_alphabetic() || is_invisible(c);
+                let is_word = |c: char| is_letter(c) || is_invisible(c);
                 let start = text[checked_until..i]
                     .char_indices()
                     .rev()
@@ -145,7 +157,7 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
                     if is_mixed_script(w) {
                         let first = w.chars().find(|c| script(*c) != Script::Other).map(script);
                         for (k, c) in w.char_indices() {
-                            if c.is_alphabetic()
+                            if is_letter(c)
                                 && script(c) != Script::Other
                                 && Some(script(c)) != first
                             {
@@ -170,6 +182,13 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_letter_agrees_with_is_alphabetic_on_every_code_point() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn ascii_runs_end_at_the_first_non_ascii_byte() {

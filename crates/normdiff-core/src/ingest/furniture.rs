@@ -29,6 +29,7 @@
 
 use super::label::parse_label;
 use crate::numerals::digit_value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Non-blank lines searched at each edge of a page.
@@ -85,23 +86,22 @@ enum Shape {
     Roman,
 }
 
-/// The line without form feeds, direction marks and outer spaces.
-pub(crate) fn clean(line: &str) -> String {
-    line.chars()
-        .filter(|&c| {
-            !matches!(
-                c,
-                '\u{c}'
-                    | '\u{200e}'
-                    | '\u{200f}'
-                    | '\u{61c}'
-                    | '\u{202a}'..='\u{202e}'
-                    | '\u{2066}'..='\u{2069}'
-            )
-        })
-        .collect::<String>()
-        .trim()
-        .to_owned()
+/// Form feeds and direction marks, left out of a line by [`clean`].
+fn is_noise(c: char) -> bool {
+    matches!(
+        c,
+        '\u{c}' | '\u{200e}' | '\u{200f}' | '\u{61c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// The line without form feeds, direction marks and outer spaces
+/// (borrowed when it holds none of them, which is nearly every line).
+pub(crate) fn clean(line: &str) -> Cow<'_, str> {
+    if !line.contains(is_noise) {
+        return Cow::Borrowed(line.trim());
+    }
+    let kept: String = line.chars().filter(|&c| !is_noise(c)).collect();
+    Cow::Owned(kept.trim().to_owned())
 }
 
 /// The text with every digit run (any script) as `#`, lower-cased and
@@ -248,16 +248,16 @@ struct Place {
 }
 
 /// The lines, cleaned, and where each stands.
-struct Pages {
-    text: Vec<String>,
+struct Pages<'a> {
+    text: Vec<Cow<'a, str>>,
     place: Vec<Place>,
     /// Pages with at least one non-blank line.
     count: usize,
     form_feeds: bool,
 }
 
-impl Pages {
-    fn of(lines: &[&str]) -> Self {
+impl<'a> Pages<'a> {
+    fn of(lines: &[&'a str]) -> Self {
         let mut page = 0;
         let mut place = Vec::with_capacity(lines.len());
         let mut text = Vec::with_capacity(lines.len());
@@ -320,7 +320,7 @@ fn may_run(t: &str) -> bool {
 
 /// Lines whose masked text recurs at page edges (with form feeds) or
 /// alone at a regular interval (without).
-fn running(p: &Pages) -> Vec<bool> {
+fn running(p: &Pages<'_>) -> Vec<bool> {
     let n = p.text.len();
     let mut out = vec![false; n];
     if p.form_feeds {
@@ -365,7 +365,7 @@ fn regular(v: &[usize]) -> bool {
 }
 
 /// Which lone numbers follow the page sequence.
-fn sequence_ok(p: &Pages, shapes: &[Option<Shape>]) -> Vec<bool> {
+fn sequence_ok(p: &Pages<'_>, shapes: &[Option<Shape>]) -> Vec<bool> {
     let n = p.text.len();
     let mut ok = vec![false; n];
     let lone: Vec<(usize, u32)> = (0..n)
@@ -451,7 +451,7 @@ pub(crate) fn detect(lines: &[&str]) -> Vec<bool> {
 
 /// Are line `i` and every non-blank line between it and the nearer page
 /// edge furniture-like?
-fn edge_run(p: &Pages, like: &[bool], i: usize) -> bool {
+fn edge_run(p: &Pages<'_>, like: &[bool], i: usize) -> bool {
     if !p.in_zone(i) {
         return false;
     }
@@ -465,7 +465,7 @@ fn edge_run(p: &Pages, like: &[bool], i: usize) -> bool {
 
 /// Is line `i` in a block of at most [`TINY_BLOCK`] non-blank lines, all
 /// furniture-like?
-fn tiny_block(p: &Pages, like: &[bool], i: usize) -> bool {
+fn tiny_block(p: &Pages<'_>, like: &[bool], i: usize) -> bool {
     let mut a = i;
     while a > 0 && !p.blank(a - 1) {
         a -= 1;

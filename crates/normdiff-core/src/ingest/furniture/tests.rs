@@ -6,7 +6,7 @@ fn marked(text: &str) -> Vec<String> {
         .into_iter()
         .zip(&lines)
         .filter(|(f, _)| *f)
-        .map(|(_, l)| clean(l))
+        .map(|(_, l)| clean(l).into_owned())
         .collect()
 }
 
