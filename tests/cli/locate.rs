@@ -145,3 +145,29 @@ fn quotes_file_markdown_snapshot_and_errors() {
     assert_eq!(code, 2);
     assert!(err.contains("missing-quotes.txt"), "{err}");
 }
+
+/// Issue #13: an English quote that a French document does not hold says
+/// why nothing was found and suggests `--via`, in text and in JSON.
+#[test]
+fn quote_in_another_language_not_found_suggests_via() {
+    let corpus = corpus_or_skip!();
+    let fra = corpus.join("udhr/with-headings/fra.txt");
+    let q = "Reduce the proportion of people who suffer from hunger by half before the end of this decade.";
+    let (code, v) = run_json(&["locate", fra.to_str().unwrap(), "-q", q]);
+    assert_eq!(code, 0);
+    let r = &v["results"][0];
+    assert_eq!(r["matches"], Value::Array(vec![]), "{r}");
+    let note = r["notes"][0].as_str().unwrap();
+    assert!(
+        note.contains("English") && note.contains("French"),
+        "{note}"
+    );
+    assert!(note.contains("--via"), "{note}");
+    let (code, text, _) = run(&["locate", fra.to_str().unwrap(), "-q", q]);
+    assert_eq!(code, 0);
+    assert!(text.contains("use --via"), "{text}");
+    // A French quote the French document does not hold gets no such note.
+    let q = "Les États parties présentent chaque année un rapport sur la mise en œuvre du présent protocole.";
+    let (_, v) = run_json(&["locate", fra.to_str().unwrap(), "-q", q]);
+    assert!(v["results"][0].get("notes").is_none(), "{v}");
+}

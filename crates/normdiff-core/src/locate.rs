@@ -30,13 +30,25 @@
 //! [`DEFAULT_MIN_SCORE`]) are not reported: a quote whose best block scores
 //! under it is **not found**.
 //!
+//! **Another language.** The language of the quote and of the document
+//! is told by [`glossary::detect`] (the script, and in Latin script the
+//! function words of English, French and Spanish). When they differ, the
+//! words of both are rewritten into the concepts of a compiled-in
+//! [`glossary`] (function words written by hand, word pairs learnt from
+//! the 2030 Agenda in the six languages), so that `avec`, `con` and
+//! `with` meet, and `pauvreté` and `poverty`; cognates, numbers and names
+//! meet as before. Quote words the document does not know then count
+//! against recall, a passage is found only when it stands out from every
+//! other block by [`CROSS_STANDOUT`] of its score, and scores are scaled
+//! by [`CROSS_SCALE`] so that the default threshold is the one calibrated
+//! across languages. When nothing is found, the result carries a note
+//! suggesting [`locate_via`].
+//!
 //! A quote of which the document knows under [`OTHER_LANGUAGE`] of the
-//! words is taken to be in another language of the same script (an
-//! English quote in a French document). Only that share of its words can
-//! meet any passage, its translation included, so precision is measured
-//! against it; and a passage is found only when it stands out from every
-//! other block ([`STANDOUT`]): a quote sharing a few cognates with many
-//! paragraphs finds none.
+//! words, in a language not told apart, is taken to be in another
+//! language: only that share of its words can meet any passage, so
+//! precision is measured against it; and a passage is found only when it
+//! stands out from every other block ([`STANDOUT`]).
 //!
 //! Between scripts (a Russian quote in an English document) word keys
 //! cannot meet: only numbers and other anchors can. A result then carries
@@ -46,6 +58,7 @@
 //! Spans are in **Unicode scalar values** (Rust `char`s), 0-based,
 //! end-exclusive, counted in [`crate::Block::text`].
 
+pub mod glossary;
 mod script;
 mod via;
 
@@ -68,6 +81,17 @@ pub const OTHER_LANGUAGE: f64 = 0.75;
 /// In another language, a block scoring this share of its score above
 /// every other block keeps its whole score (see [`locate`]).
 pub const STANDOUT: f64 = 0.5;
+
+/// Between two languages the glossary knows (see [`glossary`]), a block
+/// scoring this share of its score above every other block keeps its whole
+/// score.
+pub const CROSS_STANDOUT: f64 = 0.1;
+
+/// Between two languages the glossary knows, scores are multiplied by this
+/// (capped at 1), so that [`DEFAULT_MIN_SCORE`] stands for 0.27, the
+/// threshold calibrated on the even-ranked UDHR paragraphs in English,
+/// French and Spanish (`tests/locate_languages.rs`).
+pub const CROSS_SCALE: f64 = DEFAULT_MIN_SCORE / 0.27;
 
 /// Passages sharing fewer words than this with the quote have their score
 /// scaled down in proportion.
@@ -185,62 +209,142 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The word keys of a document's blocks, with their document frequencies.
+struct Index {
+    cross: bool,
+    blocks: Vec<Vec<Word>>,
+    df: HashMap<String, usize>,
+}
+
+impl Index {
+    fn new(blocks: Vec<Vec<Word>>) -> Index {
+        let mut df: HashMap<String, usize> = HashMap::new();
+        for ws in &blocks {
+            let mut keys: Vec<&str> = ws.iter().map(|w| w.key.as_str()).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                *df.entry(k.to_owned()).or_default() += 1;
+            }
+        }
+        Index {
+            cross: false,
+            blocks,
+            df,
+        }
+    }
+
+    /// Does the document hold a word of key `k`?
+    fn known(&self, k: &str) -> bool {
+        self.df.contains_key(k)
+    }
+
+    /// The inverse document frequency of key `k`.
+    fn weight(&self, k: &str) -> f64 {
+        let n = self.blocks.len() as f64;
+        (1.0 + n / (1.0 + *self.df.get(k).unwrap_or(&0) as f64)).ln()
+    }
+}
+
+/// Rewrites the keys of `ws`, words of a text in `lang`, into the
+/// glossary's concepts.
+fn concepts(mut ws: Vec<Word>, lang: Option<glossary::Lang>) -> Vec<Word> {
+    if let Some(lang) = lang {
+        glossary::to_concepts(lang, ws.iter_mut().map(|w| &mut w.key));
+    }
+    ws
+}
+
 /// Finds each of `quotes` in `doc`.
 pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> LocateReport {
-    let blocks: Vec<Vec<Word>> = doc.blocks.iter().map(|b| words(&b.text)).collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for ws in &blocks {
-        let mut keys: Vec<&str> = ws.iter().map(|w| w.key.as_str()).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        for k in keys {
-            *df.entry(k).or_default() += 1;
+    let texts = || doc.blocks.iter().map(|b| b.text.as_str());
+    let raw = Index::new(texts().map(words).collect());
+    let doc_lang = glossary::detect(texts());
+    let mut pivot: Option<Index> = None;
+    let doc_script = script::dominant(texts());
+    let mut results = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let qwords = words(q);
+        let q_lang = glossary::detect([q.as_str()]);
+        let cross = q_lang.is_some() && doc_lang.is_some() && q_lang != doc_lang;
+        let (index, qwords) = if cross {
+            let index = pivot.get_or_insert_with(|| {
+                let mut i = Index::new(texts().map(|t| concepts(words(t), doc_lang)).collect());
+                i.cross = true;
+                i
+            });
+            (&*index, concepts(qwords, q_lang))
+        } else {
+            (&raw, qwords)
+        };
+        let mut matches = find(&qwords, index);
+        let foreign = known_share(&qwords, index) < OTHER_LANGUAGE;
+        if cross {
+            stand_out(&mut matches, CROSS_STANDOUT);
+            matches
+                .iter_mut()
+                .for_each(|m| m.2 = (m.2 * CROSS_SCALE).min(1.0));
+        } else if foreign {
+            stand_out(&mut matches, STANDOUT);
         }
-    }
-    let n = blocks.len() as f64;
-    let known = |k: &str| df.contains_key(k);
-    let weight = |k: &str| (1.0 + n / (1.0 + *df.get(k).unwrap_or(&0) as f64)).ln();
-    let doc_script = script::dominant(doc.blocks.iter().map(|b| b.text.as_str()));
-    let mut results: Vec<QuoteResult> = quotes
-        .iter()
-        .map(|q| {
-            let mut matches = find(q, &blocks, &weight, &known);
-            if known_share(&words(q), &known) < OTHER_LANGUAGE {
-                stand_out(&mut matches);
-            }
-            matches.retain(|m| m.2 >= opts.min_score);
-            matches.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
-            matches.truncate(opts.max_matches);
-            QuoteResult {
-                quote: q.clone(),
-                matches: matches
-                    .into_iter()
-                    .map(|(index, (start, end), score)| QuoteMatch {
-                        index,
-                        label: doc.blocks[index].label.clone(),
-                        score: (score * 10_000.0).round() / 10_000.0,
-                        start,
-                        end,
-                        passage: doc.blocks[index]
-                            .text
-                            .chars()
-                            .skip(start)
-                            .take(end - start)
-                            .collect(),
-                        link_score: None,
-                        via: None,
-                    })
-                    .collect(),
-                notes: Vec::new(),
-            }
-        })
-        .collect();
-    for r in &mut results {
+        matches.retain(|m| m.2 >= opts.min_score);
+        matches.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        matches.truncate(opts.max_matches);
+        let mut r = QuoteResult {
+            quote: q.clone(),
+            matches: matches
+                .into_iter()
+                .map(|(index, span, score)| quote_match(doc, index, span, score))
+                .collect(),
+            notes: Vec::new(),
+        };
         if let Some(note) = script::note(&r.quote, doc_script, !r.matches.is_empty()) {
             r.notes.push(note);
+        } else if r.matches.is_empty() && (cross || (foreign && q_lang.is_none())) {
+            r.notes
+                .push(not_found_note(q_lang.filter(|_| cross), doc_lang));
         }
+        results.push(r);
     }
     LocateReport { results }
+}
+
+/// The note for a quote in another language of the same script that is
+/// not found (the quote's language when it was told).
+fn not_found_note(quote: Option<glossary::Lang>, doc: Option<glossary::Lang>) -> String {
+    let langs = match (quote, doc) {
+        (Some(q), Some(d)) => format!(
+            "it seems to be in {} and the document in {}",
+            q.name(),
+            d.name()
+        ),
+        _ => "it seems to be in another language than the document".to_owned(),
+    };
+    format!("nothing in the quote supports a match: {langs}; use --via with the document in the quote's language")
+}
+
+/// The match of block `index`, passage `(start, end)` in chars.
+fn quote_match(
+    doc: &Document,
+    index: usize,
+    (start, end): (usize, usize),
+    score: f64,
+) -> QuoteMatch {
+    QuoteMatch {
+        index,
+        label: doc.blocks[index].label.clone(),
+        score: (score * 10_000.0).round() / 10_000.0,
+        start,
+        end,
+        passage: doc.blocks[index]
+            .text
+            .chars()
+            .skip(start)
+            .take(end - start)
+            .collect(),
+        link_score: None,
+        via: None,
+    }
 }
 
 /// The char offset of byte offset `byte` in `text`.
@@ -250,13 +354,9 @@ pub(crate) fn char_offset(text: &str, byte: usize) -> usize {
 
 /// Best window of every block that shares a word with `quote`:
 /// `(block index, (start, end) in chars, score)`.
-fn find(
-    quote: &str,
-    blocks: &[Vec<Word>],
-    weight: &dyn Fn(&str) -> f64,
-    known: &dyn Fn(&str) -> bool,
-) -> Vec<(usize, (usize, usize), f64)> {
-    let mut qkeys: Vec<String> = words(quote).into_iter().map(|w| w.key).collect();
+fn find(qwords: &[Word], index: &Index) -> Vec<(usize, (usize, usize), f64)> {
+    let weight = |k: &str| index.weight(k);
+    let mut qkeys: Vec<String> = qwords.iter().map(|w| w.key.clone()).collect();
     qkeys.sort_unstable();
     qkeys.dedup();
     let qid: HashMap<&str, usize> = qkeys
@@ -269,9 +369,8 @@ fn find(
     if q_total <= 0.0 {
         return Vec::new();
     }
-    let qwords = words(quote);
     let mut out = Vec::new();
-    for (bi, ws) in blocks.iter().enumerate() {
+    for (bi, ws) in index.blocks.iter().enumerate() {
         // Prefix sums of word weights, and the shared words.
         let mut prefix = Vec::with_capacity(ws.len() + 1);
         prefix.push(0.0);
@@ -316,7 +415,7 @@ fn find(
             }
         }
         if best.0 > 0.0 {
-            let score = ordered_f(&qwords, &ws[best.1..=best.2], weight, known);
+            let score = ordered_f(qwords, &ws[best.1..=best.2], index);
             out.push((bi, (ws[best.1].start, ws[best.2].end), score));
         }
     }
@@ -324,8 +423,8 @@ fn find(
 }
 
 /// The share of `quote`'s words whose key occurs in the document.
-fn known_share(quote: &[Word], known: &dyn Fn(&str) -> bool) -> f64 {
-    let k = quote.iter().filter(|w| known(&w.key)).count();
+fn known_share(quote: &[Word], index: &Index) -> f64 {
+    let k = quote.iter().filter(|w| index.known(&w.key)).count();
     k as f64 / quote.len().max(1) as f64
 }
 
@@ -333,7 +432,7 @@ fn known_share(quote: &[Word], known: &dyn Fn(&str) -> bool) -> f64 {
 /// block's score is scaled by how far it lies above the best other block
 /// (full at [`STANDOUT`] of its own score and more), so that a quote
 /// sharing a few cognates with many paragraphs finds none.
-fn stand_out(matches: &mut [(usize, (usize, usize), f64)]) {
+fn stand_out(matches: &mut [(usize, (usize, usize), f64)], margin: f64) {
     let scores: Vec<f64> = matches.iter().map(|m| m.2).collect();
     for (k, m) in matches.iter_mut().enumerate() {
         let other = scores
@@ -343,7 +442,7 @@ fn stand_out(matches: &mut [(usize, (usize, usize), f64)]) {
             .map(|(_, &s)| s)
             .fold(0.0, f64::max);
         if m.2 > 0.0 {
-            m.2 *= ((m.2 - other) / (STANDOUT * m.2)).clamp(0.0, 1.0);
+            m.2 *= ((m.2 - other) / (margin * m.2)).clamp(0.0, 1.0);
         }
     }
 }
@@ -352,18 +451,24 @@ fn stand_out(matches: &mut [(usize, (usize, usize), f64)]) {
 /// the same order (a weighted longest common subsequence of keys): a
 /// passage that says the same thing in the same order scores high, one
 /// that shares the same vocabulary scattered scores low.
-fn ordered_f(
-    quote: &[Word],
-    window: &[Word],
-    weight: &dyn Fn(&str) -> f64,
-    known: &dyn Fn(&str) -> bool,
-) -> f64 {
+fn ordered_f(quote: &[Word], window: &[Word], index: &Index) -> f64 {
+    let (weight, known) = (|k: &str| index.weight(k), |k: &str| index.known(k));
+    // Across languages the glossary carries the function words, so a
+    // quote word the document does not know is a word the passage lacks
+    // (or one the glossary cannot translate): it counts in recall.
+    let unknown = if index.cross { 1.0 } else { 0.0 };
     // Quote words whose key occurs nowhere in the document cannot tell
     // blocks apart (another language's function words): they count in
     // neither recall nor the LCS.
     let qw: Vec<f64> = quote
         .iter()
-        .map(|w| if known(&w.key) { weight(&w.key) } else { 0.0 })
+        .map(|w| {
+            if known(&w.key) {
+                weight(&w.key)
+            } else {
+                unknown * weight(&w.key)
+            }
+        })
         .collect();
     let ww: Vec<f64> = window.iter().map(|w| weight(&w.key)).collect();
     let (q_total, w_total): (f64, f64) = (qw.iter().sum(), ww.iter().sum());
@@ -389,7 +494,7 @@ fn ordered_f(
     // document knows (cognates, numbers, names) can be found in any
     // passage, its translation included; precision is measured against
     // that share.
-    let rate = known_share(quote, known);
+    let rate = known_share(quote, index);
     if rate < OTHER_LANGUAGE {
         p = (p / rate.max(0.2)).min(1.0);
     }
