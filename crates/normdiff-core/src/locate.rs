@@ -58,6 +58,7 @@
 //! Spans are in **Unicode scalar values** (Rust `char`s), 0-based,
 //! end-exclusive, counted in [`crate::Block::text`].
 
+mod cognates;
 pub mod glossary;
 mod script;
 mod via;
@@ -255,6 +256,17 @@ fn concepts(mut ws: Vec<Word>, lang: Option<glossary::Lang>) -> Vec<Word> {
     ws
 }
 
+/// Gives each word of `ws` the document does not know the key of its near
+/// cognate in the document, if it has one ([`cognates::near`]).
+fn near_cognates(mut ws: Vec<Word>, index: &Index) -> Vec<Word> {
+    for w in ws.iter_mut().filter(|w| !index.known(&w.key)) {
+        if let Some(k) = cognates::near(&w.key, &index.df) {
+            w.key = k.to_owned();
+        }
+    }
+    ws
+}
+
 /// Finds each of `quotes` in `doc`.
 pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> LocateReport {
     let texts = || doc.blocks.iter().map(|b| b.text.as_str());
@@ -273,7 +285,7 @@ pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> Locate
                 i.cross = true;
                 i
             });
-            (&*index, concepts(qwords, q_lang))
+            (&*index, near_cognates(concepts(qwords, q_lang), index))
         } else {
             (&raw, qwords)
         };
