@@ -19,6 +19,7 @@ use std::fmt;
 use std::str;
 use std::fs::File;
 use std::slice::Iter;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::rc::Rc;
@@ -29,6 +30,8 @@ mod core_fonts;
 mod glyphnames;
 mod zapfglyphnames;
 mod encodings;
+/// normdiff patch: a faster parser for content streams (see NORMDIFF-PATCH.md).
+pub mod content_scan;
 
 pub struct Space;
 pub type Transform = Transform2D<f64, Space, Space>;
@@ -783,7 +786,9 @@ impl<'a> Iterator for PdfFontIter<'a> {
 trait PdfFont : Debug {
     fn get_width(&self, id: CharCode) -> f64;
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)>;
-    fn decode_char(&self, char: CharCode) -> String;
+    // normdiff patch: borrowed where the font's map holds the text (no
+    // allocation per glyph).
+    fn decode_char(&self, char: CharCode) -> Cow<'_, str>;
 
         /*fn char_codes<'a>(&'a self, chars: &'a [u8]) -> PdfFontIter {
             let p = self;
@@ -824,7 +829,7 @@ impl<'a> PdfFont for PdfSimpleFont<'a> {
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)> {
         iter.next().map(|x| (*x as CharCode, 1))
     }
-    fn decode_char(&self, char: CharCode) -> String {
+    fn decode_char(&self, char: CharCode) -> Cow<'_, str> {
         let slice = [char as u8];
         if let Some(ref unicode_map) = self.unicode_map {
             let s = unicode_map.get(&char);
@@ -836,16 +841,16 @@ impl<'a> PdfFont for PdfSimpleFont<'a> {
                     let encoding = self.encoding.as_ref().map(|x| &x[..]).expect("missing unicode map and encoding");
                     let s = to_utf8(encoding, &slice);
                     debug!("falling back to encoding {} -> {:?}", char, s);
-                    s
+                    Cow::Owned(s)
                 }
-                Some(s) => { s.clone() }
+                Some(s) => { return Cow::Borrowed(s) }
             };
             return s
         }
         let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
         //dlog!("char_code {:?} {:?}", char, self.encoding);
         let s = to_utf8(encoding, &slice);
-        s
+        Cow::Owned(s)
     }
 }
 
@@ -874,7 +879,7 @@ impl<'a> PdfFont for PdfType3Font<'a> {
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)> {
         iter.next().map(|x| (*x as CharCode, 1))
     }
-    fn decode_char(&self, char: CharCode) -> String {
+    fn decode_char(&self, char: CharCode) -> Cow<'_, str> {
         let slice = [char as u8];
         if let Some(ref unicode_map) = self.unicode_map {
             let s = unicode_map.get(&char);
@@ -886,16 +891,16 @@ impl<'a> PdfFont for PdfType3Font<'a> {
                     let encoding = self.encoding.as_ref().map(|x| &x[..]).expect("missing unicode map and encoding");
                     let s = to_utf8(encoding, &slice);
                     debug!("falling back to encoding {} -> {:?}", char, s);
-                    s
+                    Cow::Owned(s)
                 }
-                Some(s) => { s.clone() }
+                Some(s) => { return Cow::Borrowed(s) }
             };
             return s
         }
         let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
         //dlog!("char_code {:?} {:?}", char, self.encoding);
         let s = to_utf8(encoding, &slice);
-        s
+        Cow::Owned(s)
     }
 }
 
@@ -1079,13 +1084,13 @@ impl<'a> PdfFont for PdfCIDFont<'a> {
         }
         None
     }
-    fn decode_char(&self, char: CharCode) -> String {
+    fn decode_char(&self, char: CharCode) -> Cow<'_, str> {
         let s = self.to_unicode.as_ref().and_then(|x| x.get(&char));
         if let Some(s) = s {
-            s.clone()
+            Cow::Borrowed(s)
         } else {
             dlog!("Unknown character {:?} in {:?} {:?}", char, self.font, self.to_unicode);
-            "".to_string()
+            Cow::Borrowed("")
         }
     }
 }
@@ -1584,7 +1589,9 @@ impl<'a> Processor<'a> {
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        let content = Content::decode(&content).unwrap();
+        // normdiff patch: lopdf's content parser replaced by `content_scan`
+        // (same operations, several times faster).
+        let content = content_scan::Ops::decode(&content).unwrap();
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
@@ -1612,10 +1619,10 @@ impl<'a> Processor<'a> {
         let mut path = Path::new();
         let flip_ctm = Transform2D::row_major(1., 0., 0., -1., 0., media_box.ury - media_box.lly);
         dlog!("MediaBox {:?}", media_box);
-        for operation in &content.operations {
+        for (operator, operands) in content.iter() {
             //dlog!("op: {:?}", operation);
 
-            match operation.operator.as_ref() {
+            match operator {
                 "BT" => {
                     tlm = Transform2D::identity();
                     gs.ts.tm = tlm;
@@ -1625,41 +1632,41 @@ impl<'a> Processor<'a> {
                     gs.ts.tm = tlm;
                 }
                 "cm" => {
-                    assert!(operation.operands.len() == 6);
-                    let m = Transform2D::row_major(as_num(&operation.operands[0]),
-                                                   as_num(&operation.operands[1]),
-                                                   as_num(&operation.operands[2]),
-                                                   as_num(&operation.operands[3]),
-                                                   as_num(&operation.operands[4]),
-                                                   as_num(&operation.operands[5]));
+                    assert!(operands.len() == 6);
+                    let m = Transform2D::row_major(as_num(&operands[0]),
+                                                   as_num(&operands[1]),
+                                                   as_num(&operands[2]),
+                                                   as_num(&operands[3]),
+                                                   as_num(&operands[4]),
+                                                   as_num(&operands[5]));
                     gs.ctm = gs.ctm.pre_transform(&m);
                     dlog!("matrix {:?}", gs.ctm);
                 }
                 "CS" => {
-                    let name = operation.operands[0].as_name().unwrap();
+                    let name = operands[0].as_name().unwrap();
                     gs.stroke_colorspace = make_colorspace(doc, name, resources);
                 }
                 "cs" => {
-                    let name = operation.operands[0].as_name().unwrap();
+                    let name = operands[0].as_name().unwrap();
                     gs.fill_colorspace = make_colorspace(doc, name, resources);
                 }
                 "SC" | "SCN" => {
                     gs.stroke_color = match gs.stroke_colorspace {
                         ColorSpace::Pattern => { dlog!("unhandled pattern color"); Vec::new() }
-                        _ => { operation.operands.iter().map(|x| as_num(x)).collect() }
+                        _ => { operands.iter().map(|x| as_num(x)).collect() }
                     };
                 }
                 "sc" | "scn" => {
                     gs.fill_color = match gs.fill_colorspace {
                         ColorSpace::Pattern => { dlog!("unhandled pattern color"); Vec::new() }
-                        _ => { operation.operands.iter().map(|x| as_num(x)).collect() }
+                        _ => { operands.iter().map(|x| as_num(x)).collect() }
                     };
                 }
                 "G" | "g" | "RG" | "rg" | "K" | "k" => {
                     dlog!("unhandled color operation {:?}", operation);
                 }
                 "TJ" => {
-                    match operation.operands[0] {
+                    match operands[0] {
                         Object::Array(ref array) => {
                             for e in array {
                                 match e {
@@ -1692,28 +1699,28 @@ impl<'a> Processor<'a> {
                     }
                 }
                 "Tj" => {
-                    match operation.operands[0] {
+                    match operands[0] {
                         Object::String(ref s, _) => {
                             show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
                         }
-                        _ => { panic!("unexpected Tj operand {:?}", operation) }
+                        _ => { panic!("unexpected Tj operand {:?} {:?}", operator, operands) }
                     }
                 }
                 "Tc" => {
-                    gs.ts.character_spacing = as_num(&operation.operands[0]);
+                    gs.ts.character_spacing = as_num(&operands[0]);
                 }
                 "Tw" => {
-                    gs.ts.word_spacing = as_num(&operation.operands[0]);
+                    gs.ts.word_spacing = as_num(&operands[0]);
                 }
                 "Tz" => {
-                    gs.ts.horizontal_scaling = as_num(&operation.operands[0]) / 100.;
+                    gs.ts.horizontal_scaling = as_num(&operands[0]) / 100.;
                 }
                 "TL" => {
-                    gs.ts.leading = as_num(&operation.operands[0]);
+                    gs.ts.leading = as_num(&operands[0]);
                 }
                 "Tf" => {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
-                    let name = operation.operands[0].as_name().unwrap();
+                    let name = operands[0].as_name().unwrap();
                     let font = match fonts.get(name) {
                         // normdiff patch: see `fonts_by_id`.
                         Ok(&Object::Reference(id)) => self.fonts_by_id.entry(id).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone(),
@@ -1730,20 +1737,20 @@ impl<'a> Processor<'a> {
                     }
                     gs.ts.font = Some(font);
 
-                    gs.ts.font_size = as_num(&operation.operands[1]);
+                    gs.ts.font_size = as_num(&operands[1]);
                     dlog!("font {} size: {} {:?}", pdf_to_utf8(name), gs.ts.font_size, operation);
                 }
                 "Ts" => {
-                    gs.ts.rise = as_num(&operation.operands[0]);
+                    gs.ts.rise = as_num(&operands[0]);
                 }
                 "Tm" => {
-                    assert!(operation.operands.len() == 6);
-                    tlm = Transform2D::row_major(as_num(&operation.operands[0]),
-                                                 as_num(&operation.operands[1]),
-                                                 as_num(&operation.operands[2]),
-                                                 as_num(&operation.operands[3]),
-                                                 as_num(&operation.operands[4]),
-                                                 as_num(&operation.operands[5]));
+                    assert!(operands.len() == 6);
+                    tlm = Transform2D::row_major(as_num(&operands[0]),
+                                                 as_num(&operands[1]),
+                                                 as_num(&operands[2]),
+                                                 as_num(&operands[3]),
+                                                 as_num(&operands[4]),
+                                                 as_num(&operands[5]));
                     gs.ts.tm = tlm;
                     dlog!("Tm: matrix {:?}", gs.ts.tm);
                     output.end_line()?;
@@ -1753,9 +1760,9 @@ impl<'a> Processor<'a> {
                    tx and ty are numbers expressed in unscaled text space units.
                    More precisely, this operator performs the following assignments:
                  */
-                    assert!(operation.operands.len() == 2);
-                    let tx = as_num(&operation.operands[0]);
-                    let ty = as_num(&operation.operands[1]);
+                    assert!(operands.len() == 2);
+                    let tx = as_num(&operands[0]);
+                    let ty = as_num(&operands[1]);
                     dlog!("translation: {} {}", tx, ty);
 
                     tlm = tlm.pre_transform(&Transform2D::create_translation(tx, ty));
@@ -1768,9 +1775,9 @@ impl<'a> Processor<'a> {
                     /* Move to the start of the next line, offset from the start of the current line by (tx , ty ).
                    As a side effect, this operator sets the leading parameter in the text state.
                  */
-                    assert!(operation.operands.len() == 2);
-                    let tx = as_num(&operation.operands[0]);
-                    let ty = as_num(&operation.operands[1]);
+                    assert!(operands.len() == 2);
+                    let tx = as_num(&operands[0]);
+                    let ty = as_num(&operands[1]);
                     dlog!("translation: {} {}", tx, ty);
                     gs.ts.leading = -ty;
 
@@ -1800,49 +1807,49 @@ impl<'a> Processor<'a> {
                 }
                 "gs" => {
                     let ext_gstate: &Dictionary = get(doc, resources, b"ExtGState");
-                    let name = operation.operands[0].as_name().unwrap();
+                    let name = operands[0].as_name().unwrap();
                     let state: &Dictionary = get(doc, ext_gstate, name);
                     apply_state(doc, &mut gs, state);
                 }
                 "i" => { dlog!("unhandled graphics state flattness operator {:?}", operation); }
-                "w" => { gs.line_width = as_num(&operation.operands[0]); }
+                "w" => { gs.line_width = as_num(&operands[0]); }
                 "J" | "j" | "M" | "d" | "ri"  => { dlog!("unknown graphics state operator {:?}", operation); }
-                "m" => { path.ops.push(PathOp::MoveTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
-                "l" => { path.ops.push(PathOp::LineTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
+                "m" => { path.ops.push(PathOp::MoveTo(as_num(&operands[0]), as_num(&operands[1]))) }
+                "l" => { path.ops.push(PathOp::LineTo(as_num(&operands[0]), as_num(&operands[1]))) }
                 "c" => {
                     path.ops.push(PathOp::CurveTo(
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3]),
-                        as_num(&operation.operands[4]),
-                        as_num(&operation.operands[5])))
+                        as_num(&operands[0]),
+                        as_num(&operands[1]),
+                        as_num(&operands[2]),
+                        as_num(&operands[3]),
+                        as_num(&operands[4]),
+                        as_num(&operands[5])))
                 }
                 "v" => {
                     let (x, y) = path.current_point();
                     path.ops.push(PathOp::CurveTo(
                         x,
                         y,
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3])))
+                        as_num(&operands[0]),
+                        as_num(&operands[1]),
+                        as_num(&operands[2]),
+                        as_num(&operands[3])))
                 }
                 "y" => {
                     path.ops.push(PathOp::CurveTo(
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3])))
+                        as_num(&operands[0]),
+                        as_num(&operands[1]),
+                        as_num(&operands[2]),
+                        as_num(&operands[3]),
+                        as_num(&operands[2]),
+                        as_num(&operands[3])))
                 }
                 "h" => { path.ops.push(PathOp::Close) }
                 "re" => {
-                    path.ops.push(PathOp::Rect(as_num(&operation.operands[0]),
-                                               as_num(&operation.operands[1]),
-                                               as_num(&operation.operands[2]),
-                                               as_num(&operation.operands[3])))
+                    path.ops.push(PathOp::Rect(as_num(&operands[0]),
+                                               as_num(&operands[1]),
+                                               as_num(&operands[2]),
+                                               as_num(&operands[3])))
                 }
                 "s" | "f*" | "B" | "B*" | "b" => {
                     dlog!("unhandled path op {:?}", operation);
@@ -1861,7 +1868,7 @@ impl<'a> Processor<'a> {
                     path.ops.clear();
                 }
                 "BMC" | "BDC" => {
-                    mc_stack.push(operation);
+                    mc_stack.push(operator);
                 }
                 "EMC" => {
                     mc_stack.pop();
@@ -1870,7 +1877,7 @@ impl<'a> Processor<'a> {
                     // `Do` process an entire subdocument, so we do a recursive call to `process_stream`
                     // with the subdocument content and resources
                     let xobject: &Dictionary = get(&doc, resources, b"XObject");
-                    let name = operation.operands[0].as_name().unwrap();
+                    let name = operands[0].as_name().unwrap();
                     let xf: &Stream = get(&doc, xobject, name);
                     let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
                     let contents = get_contents(xf);
@@ -2413,19 +2420,23 @@ pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32
 pub struct PageReader<'a> {
     p: Processor<'a>,
     empty_resources: &'a Dictionary,
+    /// The page tree, walked once (`get_pages` walks the whole tree, so
+    /// calling it for every page was quadratic).
+    pages: Option<std::collections::BTreeMap<u32, ObjectId>>,
 }
 
 impl<'a> PageReader<'a> {
     /// `empty` stands for the resources of a page that has none.
     pub fn new(empty: &'a Dictionary) -> PageReader<'a> {
-        PageReader { p: Processor::new(), empty_resources: empty }
+        PageReader { p: Processor::new(), empty_resources: empty, pages: None }
     }
 
     /// Outputs page `page_num` (numbered as `Document::get_pages` numbers them).
+    /// `doc` must be the same document on every call.
     pub fn page(&mut self, doc: &'a Document, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        let pages = doc.get_pages();
-        let object_id = pages.get(&page_num).ok_or(lopdf::Error::PageNumberNotFound(page_num))?;
-        output_doc_inner(page_num, *object_id, doc, &mut self.p, output, self.empty_resources)
+        let pages = self.pages.get_or_insert_with(|| doc.get_pages());
+        let object_id = *pages.get(&page_num).ok_or(lopdf::Error::PageNumberNotFound(page_num))?;
+        output_doc_inner(page_num, object_id, doc, &mut self.p, output, self.empty_resources)
     }
 }
 
