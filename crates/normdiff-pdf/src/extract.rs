@@ -83,6 +83,9 @@ struct Collector {
     page: Page,
     /// `begin_page` was called for it.
     started: bool,
+    /// Text buffers of the glyphs of earlier pages, for reuse (allocating
+    /// a `String` per glyph cost a tenth of the reading time).
+    spare: Vec<String>,
     /// The page's left and top edges in user space.
     origin: (f64, f64),
     glyphs: usize,
@@ -106,7 +109,7 @@ impl OutputDev for Collector {
         );
         self.page.width = (media_box.urx - media_box.llx).abs();
         self.page.height = height.abs();
-        self.page.glyphs.clear();
+        self.clear_page();
         self.started = true;
         self.pending_space = false;
         self.pending_move = false;
@@ -144,7 +147,7 @@ impl OutputDev for Collector {
             y: self.origin.1 - trm.m32,
             size,
             width: width * size,
-            text: readable(text),
+            text: readable(text, self.spare.pop().unwrap_or_default()),
             space_before: std::mem::take(&mut self.pending_space),
             moved_before: std::mem::take(&mut self.pending_move),
         };
@@ -168,11 +171,20 @@ impl OutputDev for Collector {
     }
 }
 
-/// A glyph's text as read: nothing for an unmapped glyph, Arabic
-/// presentation forms as the letters they stand for.
-fn readable(text: &str) -> String {
+impl Collector {
+    /// Empties the page, keeping its glyphs' text buffers.
+    fn clear_page(&mut self) {
+        self.spare
+            .extend(self.page.glyphs.drain(..).map(|g| g.text));
+    }
+}
+
+/// A glyph's text as read, written to `out` (emptied first): nothing for
+/// an unmapped glyph, Arabic presentation forms as the letters they stand
+/// for.
+fn readable(text: &str, mut out: String) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(text.len());
+    out.clear();
     for c in text.chars().filter(|&c| c != '\0' && c != '\u{FFFD}') {
         if is_arabic_presentation_form(c) {
             out.extend(std::iter::once(c).nfkc());
@@ -248,6 +260,7 @@ pub fn each_page(
     let mut c = Collector {
         page: Page::default(),
         started: false,
+        spare: Vec::new(),
         origin: (0.0, 0.0),
         glyphs: 0,
         max_glyphs: limits.max_glyphs,
@@ -274,7 +287,7 @@ pub fn each_page(
             // Failed before the page began: an empty page.
             c.page.width = 0.0;
             c.page.height = 0.0;
-            c.page.glyphs.clear();
+            c.clear_page();
         }
         each(&c.page);
     }
@@ -285,16 +298,20 @@ pub fn each_page(
 mod tests {
     use super::*;
 
+    fn readable_new(text: &str) -> String {
+        readable(text, "reused".to_owned())
+    }
+
     #[test]
     fn unmapped_glyphs_are_empty_and_presentation_forms_letters() {
-        assert_eq!(readable("\0"), "");
-        assert_eq!(readable("\u{FFFD}"), "");
-        assert_eq!(readable("a\0"), "a");
+        assert_eq!(readable_new("\0"), "");
+        assert_eq!(readable_new("\u{FFFD}"), "");
+        assert_eq!(readable_new("a\0"), "a");
         // Lam-alef ligature, isolated form: lam then alef.
-        assert_eq!(readable("\u{FEFB}"), "\u{644}\u{627}");
-        assert_eq!(readable("\u{FE8D}"), "\u{627}");
+        assert_eq!(readable_new("\u{FEFB}"), "\u{644}\u{627}");
+        assert_eq!(readable_new("\u{FE8D}"), "\u{627}");
         // Superscripts and Latin stay as drawn.
-        assert_eq!(readable("¹"), "¹");
-        assert_eq!(readable("é"), "é");
+        assert_eq!(readable_new("¹"), "¹");
+        assert_eq!(readable_new("é"), "é");
     }
 }
