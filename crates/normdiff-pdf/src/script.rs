@@ -148,6 +148,16 @@ fn runs(dirs: &[Dir]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_class_table_agrees_with_unicode_bidi() {
+        for c in (0..TABLE_END + 0x100).filter_map(char::from_u32) {
+            assert_eq!(class(c), bidi_class(c), "U+{:04X}", c as u32);
+        }
+        for c in ['中', '\u{FEFB}', '\u{1F600}'] {
+            assert_eq!(class(c), bidi_class(c));
+        }
+    }
+
     fn logical(visual: &[&str]) -> String {
         let mut v: Vec<String> = visual.iter().map(|s| (*s).to_owned()).collect();
         visual_to_logical(&mut v);
