@@ -3,7 +3,10 @@
 //! Each glyph carries its position in points from the page's top-left
 //! corner (y grows downwards), its font size and advance width. A page the
 //! library cannot read (or panics on) is skipped and counted; limits on
-//! pages and glyphs stop a hostile file early.
+//! pages and glyphs stop a hostile file early. [`each_page`] hands each
+//! page over as soon as it is read, so that a caller that keeps only what
+//! it makes of a page never holds all of a file's glyphs (tens of
+//! megabytes for a 100-page report) at once.
 //!
 //! A glyph whose font maps it to no text (U+0000 or U+FFFD: Arabic
 //! kashida fillers in LibreOffice's PDFs, symbol fonts) is kept with empty
@@ -76,7 +79,13 @@ pub struct Extracted {
 
 /// Collects glyphs; implements the library's output device.
 struct Collector {
-    pages: Vec<Page>,
+    /// The page being read (its glyph buffer is reused page after page).
+    page: Page,
+    /// `begin_page` was called for it.
+    started: bool,
+    /// Text buffers of the glyphs of earlier pages, for reuse (allocating
+    /// a `String` per glyph cost a tenth of the reading time).
+    spare: Vec<String>,
     /// The page's left and top edges in user space.
     origin: (f64, f64),
     glyphs: usize,
@@ -98,11 +107,10 @@ impl OutputDev for Collector {
             media_box.llx.min(media_box.urx),
             media_box.ury.max(media_box.lly),
         );
-        self.pages.push(Page {
-            width: (media_box.urx - media_box.llx).abs(),
-            height: height.abs(),
-            glyphs: Vec::new(),
-        });
+        self.page.width = (media_box.urx - media_box.llx).abs();
+        self.page.height = height.abs();
+        self.clear_page();
+        self.started = true;
         self.pending_space = false;
         self.pending_move = false;
         Ok(())
@@ -139,14 +147,12 @@ impl OutputDev for Collector {
             y: self.origin.1 - trm.m32,
             size,
             width: width * size,
-            text: readable(text),
+            text: readable(text, self.spare.pop().unwrap_or_default()),
             space_before: std::mem::take(&mut self.pending_space),
             moved_before: std::mem::take(&mut self.pending_move),
         };
-        if glyph.x.is_finite() && glyph.y.is_finite() && size.is_finite() {
-            if let Some(p) = self.pages.last_mut() {
-                p.glyphs.push(glyph);
-            }
+        if glyph.x.is_finite() && glyph.y.is_finite() && size.is_finite() && self.started {
+            self.page.glyphs.push(glyph);
         }
         Ok(())
     }
@@ -165,11 +171,20 @@ impl OutputDev for Collector {
     }
 }
 
-/// A glyph's text as read: nothing for an unmapped glyph, Arabic
-/// presentation forms as the letters they stand for.
-fn readable(text: &str) -> String {
+impl Collector {
+    /// Empties the page, keeping its glyphs' text buffers.
+    fn clear_page(&mut self) {
+        self.spare
+            .extend(self.page.glyphs.drain(..).map(|g| g.text));
+    }
+}
+
+/// A glyph's text as read, written to `out` (emptied first): nothing for
+/// an unmapped glyph, Arabic presentation forms as the letters they stand
+/// for.
+fn readable(text: &str, mut out: String) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(text.len());
+    out.clear();
     for c in text.chars().filter(|&c| c != '\0' && c != '\u{FFFD}') {
         if is_arabic_presentation_form(c) {
             out.extend(std::iter::once(c).nfkc());
@@ -214,6 +229,23 @@ fn short(msg: &str) -> String {
 
 /// Reads every page's glyphs.
 pub fn glyphs(doc: &pdf_extract::Document, name: &str, limits: Limits) -> Result<Extracted, Error> {
+    let mut pages = Vec::new();
+    let failed_pages = each_page(doc, name, limits, |p| pages.push(p.clone()))?;
+    Ok(Extracted {
+        pages,
+        failed_pages,
+    })
+}
+
+/// Reads the pages in order, handing each to `each` as soon as it is read
+/// (a page the library could not read is handed over empty, or with the
+/// glyphs read before it failed). Returns the number of such pages.
+pub fn each_page(
+    doc: &pdf_extract::Document,
+    name: &str,
+    limits: Limits,
+    mut each: impl FnMut(&Page),
+) -> Result<usize, Error> {
     let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     if page_numbers.len() > limits.max_pages {
         return Err(Error::TooLarge(
@@ -226,7 +258,9 @@ pub fn glyphs(doc: &pdf_extract::Document, name: &str, limits: Limits) -> Result
         ));
     }
     let mut c = Collector {
-        pages: Vec::new(),
+        page: Page::default(),
+        started: false,
+        spare: Vec::new(),
         origin: (0.0, 0.0),
         glyphs: 0,
         max_glyphs: limits.max_glyphs,
@@ -238,7 +272,7 @@ pub fn glyphs(doc: &pdf_extract::Document, name: &str, limits: Limits) -> Result
     let empty = pdf_extract::Dictionary::new();
     let mut reader = pdf_extract::PageReader::new(&empty);
     for n in page_numbers {
-        let before = c.pages.len();
+        c.started = false;
         let ok = catch_unwind(AssertUnwindSafe(|| reader.page(doc, &mut c, n)));
         if c.over {
             return Err(Error::TooLarge(
@@ -248,32 +282,36 @@ pub fn glyphs(doc: &pdf_extract::Document, name: &str, limits: Limits) -> Result
         }
         if !matches!(ok, Ok(Ok(()))) {
             failed += 1;
-            // Keep one (possibly partial) page per page number.
-            if c.pages.len() == before {
-                c.pages.push(Page::default());
-            }
         }
+        if !c.started {
+            // Failed before the page began: an empty page.
+            c.page.width = 0.0;
+            c.page.height = 0.0;
+            c.clear_page();
+        }
+        each(&c.page);
     }
-    Ok(Extracted {
-        pages: c.pages,
-        failed_pages: failed,
-    })
+    Ok(failed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn readable_new(text: &str) -> String {
+        readable(text, "reused".to_owned())
+    }
+
     #[test]
     fn unmapped_glyphs_are_empty_and_presentation_forms_letters() {
-        assert_eq!(readable("\0"), "");
-        assert_eq!(readable("\u{FFFD}"), "");
-        assert_eq!(readable("a\0"), "a");
+        assert_eq!(readable_new("\0"), "");
+        assert_eq!(readable_new("\u{FFFD}"), "");
+        assert_eq!(readable_new("a\0"), "a");
         // Lam-alef ligature, isolated form: lam then alef.
-        assert_eq!(readable("\u{FEFB}"), "\u{644}\u{627}");
-        assert_eq!(readable("\u{FE8D}"), "\u{627}");
+        assert_eq!(readable_new("\u{FEFB}"), "\u{644}\u{627}");
+        assert_eq!(readable_new("\u{FE8D}"), "\u{627}");
         // Superscripts and Latin stay as drawn.
-        assert_eq!(readable("¹"), "¹");
-        assert_eq!(readable("é"), "é");
+        assert_eq!(readable_new("¹"), "¹");
+        assert_eq!(readable_new("é"), "é");
     }
 }

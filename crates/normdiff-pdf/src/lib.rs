@@ -122,93 +122,111 @@ pub fn to_text(bytes: &[u8], name: &str, opts: &Options) -> Result<PdfText, Erro
     })
 }
 
-/// The pipeline on this thread.
+/// The pipeline on this thread. Each page is made into lines as soon as
+/// it is read, so its glyphs are dropped at once.
 fn read(bytes: &[u8], name: &str, limits: Limits) -> Result<PdfText, Error> {
     let doc = extract::load(bytes, name)?;
-    let ex = extract::glyphs(&doc, name, limits)?;
-    let visible = ex
-        .pages
-        .iter()
-        .flat_map(|p| &p.glyphs)
-        .filter(|g| !g.text.is_empty())
-        .count();
-    if ex.pages.is_empty() || ex.failed_pages == ex.pages.len() {
+    let mut pass = PagePass::default();
+    let mut visible = 0;
+    let failed_pages = extract::each_page(&doc, name, limits, |p| {
+        visible += p.glyphs.iter().filter(|g| !g.text.is_empty()).count();
+        pass.add(p);
+    })?;
+    let pages = pass.pages.len();
+    if pages == 0 || failed_pages == pages {
         return Err(Error::Damaged(
             name.to_owned(),
             "no page could be read".to_owned(),
         ));
     }
-    if visible < 5 * ex.pages.len() {
+    if visible < 5 * pages {
         return Err(Error::NoText(name.to_owned()));
     }
-    let mut t = from_pages(&ex.pages);
-    t.failed_pages = ex.failed_pages;
+    let mut t = pass.finish();
+    t.failed_pages = failed_pages;
     Ok(t)
 }
 
 /// The layout text of extracted pages.
 pub fn from_pages(pages_in: &[extract::Page]) -> PdfText {
-    let mut two_column_pages = 0;
-    let mut dropped = lines::Dropped::default();
-    let pages: Vec<furniture::PageLines> = pages_in
-        .iter()
-        .map(|p| {
-            let (frags, d) = lines::fragments_counted(&p.glyphs);
-            dropped.unmapped += d.unmapped;
-            dropped.kashidas += d.kashidas;
-            two_column_pages += usize::from(columns::gutter(&frags, p.width).is_some());
-            furniture::PageLines {
-                height: p.height,
-                lines: columns::order(&frags, p.width),
-            }
-        })
-        .collect();
-    let furn = furniture::detect(&pages);
-    let furniture_lines = furn.iter().flatten().filter(|&&f| f).count();
-    let kept: Vec<Vec<columns::Line>> = pages
-        .iter()
-        .zip(&furn)
-        .map(|(p, f)| {
-            p.lines
-                .iter()
-                .zip(f)
-                .filter(|(_, &f)| !f)
-                .map(|(l, _)| l.clone())
-                .collect()
-        })
-        .collect();
-    let size = footnotes::body_size(kept.iter().flatten());
-    let mut notes = Vec::new();
-    let bodies: Vec<layout::Body> = kept
-        .into_iter()
-        .zip(&pages)
-        .map(|(lines, p)| {
-            let (zone, page_notes) = footnotes::split(&lines, p.height, size);
-            notes.extend(page_notes);
-            let lines = lines
-                .into_iter()
-                .enumerate()
-                .filter(|(i, _)| !zone.contains(i))
-                .map(|(_, l)| l)
-                .collect();
-            layout::Body { lines }
-        })
-        .collect();
-    let measures = layout::Measures {
-        size,
-        leading: layout::leading(&bodies, size),
-    };
-    let lay = layout::write(&bodies, &notes, &measures);
-    PdfText {
-        text: lay.text,
-        joins: lay.joins,
-        pages: pages_in.len(),
-        failed_pages: 0,
-        furniture_lines,
-        footnotes: notes.len(),
-        two_column_pages,
-        unmapped_glyphs: dropped.unmapped,
-        kashidas: dropped.kashidas,
+    let mut pass = PagePass::default();
+    for p in pages_in {
+        pass.add(p);
+    }
+    pass.finish()
+}
+
+/// What is made of each page on its own (lines in reading order), before
+/// the passes over all pages.
+#[derive(Debug, Default)]
+struct PagePass {
+    pages: Vec<furniture::PageLines>,
+    two_column_pages: usize,
+    dropped: lines::Dropped,
+}
+
+impl PagePass {
+    fn add(&mut self, p: &extract::Page) {
+        let (frags, d) = lines::fragments_counted(&p.glyphs);
+        self.dropped.unmapped += d.unmapped;
+        self.dropped.kashidas += d.kashidas;
+        self.two_column_pages += usize::from(columns::gutter(&frags, p.width).is_some());
+        self.pages.push(furniture::PageLines {
+            height: p.height,
+            lines: columns::order(&frags, p.width),
+        });
+    }
+
+    /// Furniture, footnotes and paragraphs, over all pages.
+    fn finish(self) -> PdfText {
+        let pages = self.pages;
+        let furn = furniture::detect(&pages);
+        let furniture_lines = furn.iter().flatten().filter(|&&f| f).count();
+        let kept: Vec<Vec<columns::Line>> = pages
+            .iter()
+            .zip(&furn)
+            .map(|(p, f)| {
+                p.lines
+                    .iter()
+                    .zip(f)
+                    .filter(|(_, &f)| !f)
+                    .map(|(l, _)| l.clone())
+                    .collect()
+            })
+            .collect();
+        let size = footnotes::body_size(kept.iter().flatten());
+        let mut notes = Vec::new();
+        let bodies: Vec<layout::Body> = kept
+            .into_iter()
+            .zip(&pages)
+            .map(|(lines, p)| {
+                let (zone, page_notes) = footnotes::split(&lines, p.height, size);
+                notes.extend(page_notes);
+                let lines = lines
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| !zone.contains(i))
+                    .map(|(_, l)| l)
+                    .collect();
+                layout::Body { lines }
+            })
+            .collect();
+        let measures = layout::Measures {
+            size,
+            leading: layout::leading(&bodies, size),
+        };
+        let lay = layout::write(&bodies, &notes, &measures);
+        PdfText {
+            text: lay.text,
+            joins: lay.joins,
+            pages: pages.len(),
+            failed_pages: 0,
+            furniture_lines,
+            footnotes: notes.len(),
+            two_column_pages: self.two_column_pages,
+            unmapped_glyphs: self.dropped.unmapped,
+            kashidas: self.dropped.kashidas,
+        }
     }
 }
 

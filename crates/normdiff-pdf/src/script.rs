@@ -10,6 +10,7 @@
 //! right-to-left line without explicit embeddings. Character classes come
 //! from `unicode-bidi` (see docs/DECISIONS.md, "PDF scripts").
 
+use std::sync::OnceLock;
 use unicode_bidi::{bidi_class, BidiClass};
 
 /// A gap wider than this many em is a space between two Arabic or Hebrew
@@ -18,6 +19,28 @@ use unicode_bidi::{bidi_class, BidiClass};
 /// 0.31–0.34 em apart. The text-positioning moves that usually mark words
 /// in Latin PDFs fall inside Arabic words, so only the gap counts.
 pub const RTL_SPACE_EM: f64 = 0.15;
+
+/// Characters below this come from a table (Latin, Greek, Cyrillic,
+/// Hebrew, Arabic): `bidi_class` searches all of Unicode's ranges, and
+/// was a tenth of the time of reading a PDF.
+const TABLE_END: u32 = 0x800;
+
+/// `c`'s bidirectional class (`unicode_bidi::bidi_class`, cached for the
+/// first [`TABLE_END`] code points).
+fn class(c: char) -> BidiClass {
+    static TABLE: OnceLock<Vec<BidiClass>> = OnceLock::new();
+    match TABLE
+        .get_or_init(|| {
+            (0..TABLE_END)
+                .map(|u| char::from_u32(u).map_or(BidiClass::ON, bidi_class))
+                .collect()
+        })
+        .get(c as usize)
+    {
+        Some(&k) => k,
+        None => bidi_class(c),
+    }
+}
 
 /// What a piece of text is, for reordering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +60,7 @@ enum Dir {
 /// The class of `text`'s first character that is not a mark.
 fn dir_of(text: &str) -> Dir {
     for c in text.chars() {
-        match bidi_class(c) {
+        match class(c) {
             BidiClass::R | BidiClass::AL => return Dir::Rtl,
             BidiClass::L => return Dir::Ltr,
             BidiClass::EN | BidiClass::AN => return Dir::Number,
@@ -51,13 +74,13 @@ fn dir_of(text: &str) -> Dir {
 
 /// Is `c` an Arabic or Hebrew letter (a right-to-left strong character)?
 pub fn is_rtl(c: char) -> bool {
-    matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
+    matches!(class(c), BidiClass::R | BidiClass::AL)
 }
 
 /// Is `text` only combining marks (Arabic vowels, shadda, accents drawn
 /// apart)? Such a glyph belongs to a letter, never starts a word.
 pub fn is_mark(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(|c| bidi_class(c) == BidiClass::NSM)
+    !text.is_empty() && text.chars().all(|c| class(c) == BidiClass::NSM)
 }
 
 /// Does a line made of `pieces` read right to left: more right-to-left
@@ -65,7 +88,7 @@ pub fn is_mark(text: &str) -> bool {
 pub fn reads_rtl<'a>(pieces: impl IntoIterator<Item = &'a str>) -> bool {
     let (mut rtl, mut ltr) = (0usize, 0usize);
     for c in pieces.into_iter().flat_map(str::chars) {
-        match bidi_class(c) {
+        match class(c) {
             BidiClass::R | BidiClass::AL => rtl += 1,
             BidiClass::L => ltr += 1,
             _ => {}
@@ -124,6 +147,16 @@ fn runs(dirs: &[Dir]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_class_table_agrees_with_unicode_bidi() {
+        for c in (0..TABLE_END + 0x100).filter_map(char::from_u32) {
+            assert_eq!(class(c), bidi_class(c), "U+{:04X}", c as u32);
+        }
+        for c in ['中', '\u{FEFB}', '\u{1F600}'] {
+            assert_eq!(class(c), bidi_class(c));
+        }
+    }
 
     fn logical(visual: &[&str]) -> String {
         let mut v: Vec<String> = visual.iter().map(|s| (*s).to_owned()).collect();

@@ -16,6 +16,13 @@ mod watch;
 
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: reading a PDF makes and drops
+/// hundreds of thousands of small objects (strings, operands), and glibc's
+/// allocator took a fifth of the time (docs/DECISIONS.md, "PDF reading
+/// speed").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
