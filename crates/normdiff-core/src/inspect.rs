@@ -4,6 +4,7 @@
 
 use crate::model::{Block, CharNote};
 use crate::normalize::is_invisible;
+use crate::segment::is_letter;
 
 /// The script family of a letter, for mixed-script detection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,18 +26,6 @@ pub fn script(c: char) -> Script {
         0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
         0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
         _ => Script::Other,
-    }
-}
-
-/// `c.is_alphabetic()`, answered from ranges for ASCII, Latin-1, Latin
-/// Extended-A and the Russian alphabet (all letters) before the general
-/// Unicode table, whose lookup dominated reading Russian text.
-fn is_letter(c: char) -> bool {
-    match c as u32 {
-        0x00..=0x7F => c.is_ascii_alphabetic(),
-        0xD7 | 0xF7 => false,
-        0xC0..=0x17F | 0x401 | 0x410..=0x44F | 0x451 => true,
-        _ => c.is_alphabetic(),
     }
 }
 
@@ -182,13 +171,6 @@ pub fn char_notes(blocks: &[Block]) -> Vec<CharNote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn is_letter_agrees_with_is_alphabetic_on_every_code_point() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
-        }
-    }
 
     #[test]
     fn ascii_runs_end_at_the_first_non_ascii_byte() {

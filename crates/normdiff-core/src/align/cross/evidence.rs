@@ -24,7 +24,7 @@ use super::words::{words, Word};
 use super::Glossary;
 use crate::normalize::{key, Profile};
 use crate::numerals::{digit_value, is_chinese_numeral, parse_chinese};
-use crate::segment::TokenKind;
+use crate::segment::{is_letter, TokenKind};
 
 /// Month names in the six UN languages (and Latin-script variants), with
 /// their number. Matched on the loose key of a word (case and accents
@@ -182,7 +182,7 @@ impl Features {
         for c in text.chars() {
             if c.is_ascii_alphabetic() {
                 latin_letters += 1;
-            } else if !c.is_ascii() && c.is_alphabetic() {
+            } else if !c.is_ascii() && is_letter(c) {
                 if is_latin(c) {
                     latin_letters += 1;
                 } else {
@@ -390,7 +390,7 @@ pub fn cognates(words: &[Word]) -> Vec<u32> {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let letters: Vec<char> = loose.chars().filter(|c| c.is_alphabetic()).collect();
+        let letters: Vec<char> = loose.chars().filter(|&c| is_letter(c)).collect();
         if letters.len() < 4 {
             continue;
         }

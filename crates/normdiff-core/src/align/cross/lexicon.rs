@@ -21,7 +21,7 @@
 
 use super::words::{words, Word};
 use crate::fxhash::FxHashMap;
-use crate::segment::TokenKind;
+use crate::segment::{is_letter, TokenKind};
 
 /// Letters of a word's loose key kept as its stem.
 pub const STEM: usize = 5;
@@ -54,7 +54,7 @@ fn stem(loose: &str) -> String {
             }
         }
     }
-    s.chars().filter(|c| c.is_alphabetic()).take(STEM).collect()
+    s.chars().filter(|&c| is_letter(c)).take(STEM).collect()
 }
 
 /// The keyed words of `text`, in order. Numbers are left out (they are

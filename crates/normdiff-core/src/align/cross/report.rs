@@ -3,6 +3,7 @@
 
 use super::CrossAlignment;
 use crate::model::Document;
+use crate::segment::is_letter;
 use serde::Serialize;
 
 /// Writing direction of a block's text.
@@ -30,7 +31,7 @@ pub fn direction(text: &str) -> Direction {
     for c in text.chars() {
         if c.is_ascii() {
             ltr += usize::from(c.is_ascii_alphabetic());
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             if is_rtl(c) {
                 rtl += 1;
             } else {
