@@ -4,7 +4,8 @@
 //!
 //! A single object:
 //! - `schema_version`: `1`;
-//! - `format`: `"text"` or `"markdown"`, how the input was read;
+//! - `format`: `"text"`, `"markdown"`, `"word"` or `"pdf"`, how the input
+//!   was read;
 //! - `blocks`: array in document order; each block has `index` (0-based),
 //!   `kind` (`heading`, `paragraph`, `list_item`, `table_row`, `quote`,
 //!   `code`), `label` (as printed, without trailing `.` or ` :`, or null),
@@ -17,7 +18,8 @@
 //! - `footnotes`: array of `{label, text, lines}`;
 //! - `repairs`: array of `{kind, lines, continued_at?, block, detail}` with
 //!   `kind` one of `page_break_join`, `footnote_removed`, `line_join`,
-//!   `dehyphenate`, `markdown_too_deep`;
+//!   `dehyphenate`, `markdown_too_deep`, `page_furniture`,
+//!   `unmapped_glyphs`;
 //! - `char_notes`: invisible and mixed-script characters found, each
 //!   `{block, line, code_point, class, context}`.
 
