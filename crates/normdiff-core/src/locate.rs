@@ -554,7 +554,11 @@ fn ordered_f(quote: &[Word], window: &[Word], index: &Index) -> f64 {
         .count();
     let support = (shared as f64 / MIN_WORDS as f64).min(1.0);
     // Across languages recall weighs more (see [`CROSS_BETA`]).
-    let b2 = if index.cross { CROSS_BETA * CROSS_BETA } else { 1.0 };
+    let b2 = if index.cross {
+        CROSS_BETA * CROSS_BETA
+    } else {
+        1.0
+    };
     support * (1.0 + b2) * p * r / (b2 * p + r)
 }
 
