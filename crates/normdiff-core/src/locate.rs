@@ -38,15 +38,16 @@
 //! the 2030 Agenda in the six languages), so that `avec`, `con` and
 //! `with` meet, and `pauvreté` and `poverty`; cognates, numbers and names
 //! meet as before, and so do words whose spelling differs in the usual
-//! ways (`locate/cognates.rs`: `tyranny`/`tiranía`). Quote words the document does
-//! not know then count against recall, the ordered score weighs recall
-//! [`CROSS_BETA`] times as much as precision (a translation keeps most of
-//! the quote's concepts, but its passage holds words the glossary cannot
-//! map), and scores are scaled by [`CROSS_SCALE`] so that the default
-//! threshold is the one calibrated across languages. Paragraphs that open
-//! alike may all be reported, best first: no stand-out is asked (it cost
-//! more true quotes than false ones on the calibration data). When nothing
-//! is found, the result carries a note suggesting [`locate_via`].
+//! ways (`locate/cognates.rs`: `tyranny`/`tiranía`). Quote words the
+//! document does not know then count against recall, the ordered score
+//! weighs recall [`CROSS_BETA`] times as much as precision (a translation
+//! keeps most of the quote's concepts, but its passage holds words the
+//! glossary cannot map), and scores are scaled by [`CROSS_SCALE`] so that
+//! the default threshold is the one calibrated across languages.
+//! Paragraphs that open alike may all be reported, best first: no
+//! stand-out is asked (it cost more true quotes than false ones on the
+//! calibration data). When nothing is found, the result carries a note
+//! suggesting [`locate_via`].
 //!
 //! A quote of which the document knows under [`OTHER_LANGUAGE`] of the
 //! words, in a language not told apart, is taken to be in another
@@ -319,7 +320,7 @@ pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> Locate
             let index = pivot.get_or_insert_with(|| {
                 Index::cross(texts().map(|t| concepts(words(t), doc_lang)).collect())
             });
-            (&*index, near_cognates(concepts(words(q), q_lang), index))
+            (&*index, near_cognates(concepts(qwords, q_lang), index))
         } else {
             (&raw, qwords)
         };
