@@ -37,11 +37,16 @@
 //! [`glossary`] (function words written by hand, word pairs learnt from
 //! the 2030 Agenda in the six languages), so that `avec`, `con` and
 //! `with` meet, and `pauvreté` and `poverty`; cognates, numbers and names
-//! meet as before. Quote words the document does not know then count
-//! against recall, a passage is found only when it stands out from every
-//! other block by [`CROSS_STANDOUT`] of its score, and scores are scaled
-//! by [`CROSS_SCALE`] so that the default threshold is the one calibrated
-//! across languages. When nothing is found, the result carries a note
+//! meet as before, and so do words whose spelling differs in the usual
+//! ways (`locate/cognates.rs`: `tyranny`/`tiranía`). Quote words the
+//! document does not know then count against recall, the ordered score
+//! weighs recall [`CROSS_BETA`] times as much as precision (a translation
+//! keeps most of the quote's concepts, but its passage holds words the
+//! glossary cannot map), and scores are scaled by [`CROSS_SCALE`] so that
+//! the default threshold is the one calibrated across languages.
+//! Paragraphs that open alike may all be reported, best first: no
+//! stand-out is asked (it cost more true quotes than false ones on the
+//! calibration data). When nothing is found, the result carries a note
 //! suggesting [`locate_via`].
 //!
 //! A quote of which the document knows under [`OTHER_LANGUAGE`] of the
@@ -83,16 +88,17 @@ pub const OTHER_LANGUAGE: f64 = 0.75;
 /// every other block keeps its whole score (see [`locate`]).
 pub const STANDOUT: f64 = 0.5;
 
-/// Between two languages the glossary knows (see [`glossary`]), a block
-/// scoring this share of its score above every other block keeps its whole
-/// score.
-pub const CROSS_STANDOUT: f64 = 0.1;
+/// Between two languages the glossary knows (see [`glossary`]), the
+/// ordered score is the F-measure weighing recall this many times as much
+/// as precision (F-beta), chosen on the even-ranked UDHR paragraphs.
+pub const CROSS_BETA: f64 = 1.5;
 
 /// Between two languages the glossary knows, scores are multiplied by this
-/// (capped at 1), so that [`DEFAULT_MIN_SCORE`] stands for 0.27, the
+/// (capped at 1), so that [`DEFAULT_MIN_SCORE`] stands for 0.24, the
 /// threshold calibrated on the even-ranked UDHR paragraphs in English,
-/// French and Spanish (`tests/locate_languages.rs`).
-pub const CROSS_SCALE: f64 = DEFAULT_MIN_SCORE / 0.27;
+/// French and Spanish: the one finding most of them while finding at most
+/// 4 % of the quotes with nothing to find (`tests/locate_languages.rs`).
+pub const CROSS_SCALE: f64 = DEFAULT_MIN_SCORE / 0.24;
 
 /// Passages sharing fewer words than this with the quote have their score
 /// scaled down in proportion.
@@ -163,6 +169,9 @@ pub struct LocateReport {
 /// A word of a text: its key and its span in chars.
 struct Word {
     key: String,
+    /// The whole word's loose key (empty for numbers and ideographs), for
+    /// cognates across languages.
+    form: String,
     start: usize,
     end: usize,
 }
@@ -181,12 +190,12 @@ fn words(text: &str) -> Vec<Word> {
     char_at[text.len()] = n;
     let mut out = Vec::new();
     for t in tokenize(text) {
-        let k = match t.kind {
+        let (k, form) = match t.kind {
             TokenKind::Number => match parse_digits(t.text(text)) {
-                Some(v) => format!("n:{v}"),
-                None => key(t.text(text), Profile::LOOSE),
+                Some(v) => (format!("n:{v}"), String::new()),
+                None => (key(t.text(text), Profile::LOOSE), String::new()),
             },
-            TokenKind::Ideograph => t.text(text).to_owned(),
+            TokenKind::Ideograph => (t.text(text).to_owned(), String::new()),
             TokenKind::Word => {
                 let loose = key(t.text(text), Profile::LOOSE);
                 let letters: String = loose
@@ -197,12 +206,13 @@ fn words(text: &str) -> Vec<Word> {
                 if letters.is_empty() {
                     continue;
                 }
-                letters
+                (letters, loose)
             }
             _ => continue,
         };
         out.push(Word {
             key: k,
+            form,
             start: char_at[t.start],
             end: char_at[t.end],
         });
@@ -215,6 +225,9 @@ struct Index {
     cross: bool,
     blocks: Vec<Vec<Word>>,
     df: HashMap<String, usize>,
+    /// Across languages: cognate key ([`cognates::form_key`]) of the
+    /// document's words → their key, `None` when two keys share it.
+    cognate: HashMap<String, Option<String>>,
 }
 
 impl Index {
@@ -232,7 +245,28 @@ impl Index {
             cross: false,
             blocks,
             df,
+            cognate: HashMap::new(),
         }
+    }
+
+    /// The index across languages: with the cognate keys of its words.
+    fn cross(blocks: Vec<Vec<Word>>) -> Index {
+        let mut i = Index::new(blocks);
+        i.cross = true;
+        for w in i.blocks.iter().flatten() {
+            let Some(c) = cognates::form_key(&w.form) else {
+                continue;
+            };
+            i.cognate
+                .entry(c)
+                .and_modify(|k| {
+                    if k.as_deref() != Some(w.key.as_str()) {
+                        *k = None;
+                    }
+                })
+                .or_insert_with(|| Some(w.key.clone()));
+        }
+        i
     }
 
     /// Does the document hold a word of key `k`?
@@ -260,7 +294,10 @@ fn concepts(mut ws: Vec<Word>, lang: Option<glossary::Lang>) -> Vec<Word> {
 /// cognate in the document, if it has one ([`cognates::near`]).
 fn near_cognates(mut ws: Vec<Word>, index: &Index) -> Vec<Word> {
     for w in ws.iter_mut().filter(|w| !index.known(&w.key)) {
-        if let Some(k) = cognates::near(&w.key, &index.df) {
+        let same = cognates::form_key(&w.form).and_then(|c| index.cognate.get(&c));
+        if let Some(Some(k)) = same {
+            w.key.clone_from(k);
+        } else if let Some(k) = cognates::near(&w.key, &index.df) {
             w.key = k.to_owned();
         }
     }
@@ -281,9 +318,7 @@ pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> Locate
         let cross = q_lang.is_some() && doc_lang.is_some() && q_lang != doc_lang;
         let (index, qwords) = if cross {
             let index = pivot.get_or_insert_with(|| {
-                let mut i = Index::new(texts().map(|t| concepts(words(t), doc_lang)).collect());
-                i.cross = true;
-                i
+                Index::cross(texts().map(|t| concepts(words(t), doc_lang)).collect())
             });
             (&*index, near_cognates(concepts(qwords, q_lang), index))
         } else {
@@ -292,7 +327,6 @@ pub fn locate(doc: &Document, quotes: &[String], opts: &LocateOptions) -> Locate
         let mut matches = find(&qwords, index);
         let foreign = known_share(&qwords, index) < OTHER_LANGUAGE;
         if cross {
-            stand_out(&mut matches, CROSS_STANDOUT);
             matches
                 .iter_mut()
                 .for_each(|m| m.2 = (m.2 * CROSS_SCALE).min(1.0));
@@ -520,7 +554,13 @@ fn ordered_f(quote: &[Word], window: &[Word], index: &Index) -> f64 {
         .filter(|w| quote.iter().any(|q| q.key == w.key))
         .count();
     let support = (shared as f64 / MIN_WORDS as f64).min(1.0);
-    support * 2.0 * p * r / (p + r)
+    // Across languages recall weighs more (see [`CROSS_BETA`]).
+    let b2 = if index.cross {
+        CROSS_BETA * CROSS_BETA
+    } else {
+        1.0
+    };
+    support * (1.0 + b2) * p * r / (b2 * p + r)
 }
 
 #[cfg(test)]
@@ -577,6 +617,32 @@ mod tests {
         assert!(r.matches.is_empty(), "{r:?}");
         let r = one("");
         assert!(r.matches.is_empty());
+    }
+
+    fn udhr() -> Document {
+        ingest(
+            "1. Everyone has the right to life, liberty and security of person.\n\n\
+             2. Everyone has the right to freedom of thought, conscience and religion.\n\n\
+             3. Man should not be compelled to rebellion against tyranny and oppression.\n",
+            InputFormat::Text,
+        )
+    }
+
+    #[test]
+    fn another_language_found_among_paragraphs_that_open_alike() {
+        let q = "Toute personne a droit à la liberté de pensée, de conscience et de religion.";
+        let r = locate(&udhr(), &[q.to_owned()], &LocateOptions::default());
+        let r = &r.results[0];
+        assert_eq!(r.matches.first().map(|m| m.index), Some(1), "{r:?}");
+    }
+
+    #[test]
+    fn cognates_spelt_otherwise_meet_across_languages() {
+        let q = "El hombre no se vea compelido a la rebelión contra la tiranía y la opresión.";
+        let r = locate(&udhr(), &[q.to_owned()], &LocateOptions::default());
+        let m = &r.results[0].matches[0];
+        assert_eq!(m.index, 2);
+        assert!(m.passage.ends_with("oppression"), "{m:?}");
     }
 
     #[test]

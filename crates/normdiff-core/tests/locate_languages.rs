@@ -124,11 +124,19 @@ fn same_script_quotes_found_at_the_default_threshold() {
     );
     let rate = found as f64 / total as f64;
     println!("udhr all: {found}/{total} = {rate:.3}");
-    // Issue #13 asks for 90 % at the default: measured 300/338 (0.888;
-    // 298 without near cognates,
-    // 189 = 0.56 before the glossary), and 318 (0.94) first by rank.
-    // This guards against regression.
-    assert!(rate >= 0.87, "{found}/{total}");
+    // Issue #13 asks for 90 % at the default: measured 316/338 (0.935;
+    // calibration 159/168, held out 157/170; 300 = 0.888 with the
+    // stand-out rule and F1 of round 4, 189 = 0.56 before the glossary),
+    // and 326 (0.96) first by rank. This guards against regression.
+    assert!(rate >= 0.93, "{found}/{total}");
+    for half in 0..2 {
+        assert!(
+            tally.found[half] * 10 >= tally.total[half] * 9,
+            "half {half}: {}/{}",
+            tally.found[half],
+            tally.total[half]
+        );
+    }
 }
 
 /// Quotes with nothing to find: SDG targets (first sentence) in the UDHR
@@ -156,11 +164,12 @@ fn unrelated_quotes_in_another_language_not_found() {
         total += quotes.len();
     }
     println!("unrelated found: {wrong}/{total}");
-    // Measured 43/1014 (42 without near cognates, 40 before the glossary). The glossary was learnt
-    // from these very targets, so this is the hard case; see the next test
-    // for quotes it never saw.
+    // Measured 36/1014 (3.6 %; 43 in round 4, 40 before the glossary).
+    // The glossary was learnt from these very targets, so this is the hard
+    // case; see the next test for quotes it never saw. Issue #13 asks for
+    // at most 5 %; the threshold was calibrated for at most 4 %.
     assert!(
-        wrong * 20 <= total,
+        wrong * 25 <= total,
         "{wrong}/{total} unrelated quotes found"
     );
 }
@@ -192,8 +201,9 @@ fn unseen_unrelated_quotes_not_found() {
         }
     }
     println!("unseen unrelated found: {wrong}/{total}");
+    // Measured 12/404 (3.0 %; 9 in round 4). At most 4 %, as above.
     assert!(
-        wrong * 20 <= total,
+        wrong * 25 <= total,
         "{wrong}/{total} unrelated quotes found"
     );
 }

@@ -7,6 +7,12 @@
 //! `propi`edad / `propr`iété, `obliga`ción / `oblig`ation already meet).
 //! The key is taken only when exactly one document key is that close, so a
 //! word near two different words is left alone.
+//!
+//! Before that, a quote word whose **cognate key** ([`form_key`]: the whole
+//! word with spelling differences evened out, `y`/`i`, `k`/`c`, a silent
+//! `h`, doubled letters) is that of document words of a single key takes
+//! that key: `tyranny`/`tiranía`, `oppression`/`opresión`,
+//! `authority`/`autoridad` meet, though their first letters differ.
 
 use std::collections::HashMap;
 
@@ -34,6 +40,36 @@ fn one_letter_apart(a: &[char], b: &str) -> bool {
         }
     }
     len == a.len() && diff == 1
+}
+
+/// The cognate key of a word's loose key `form`: the first five letters
+/// after spelling differences common between English, French and Spanish
+/// are evened out (`y` → `i`, `h` after a letter dropped, `k` → `c`,
+/// doubled letters single), so `tyranny`/`tiranía` and
+/// `oppression`/`opresión` meet (`None` for short or non-alphabetic words).
+pub(super) fn form_key(form: &str) -> Option<String> {
+    if form.chars().count() < MIN_LEN || !form.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let mut out = String::new();
+    let mut prev = None;
+    for (i, c) in form.chars().enumerate() {
+        let c = match c {
+            'y' => 'i',
+            'k' => 'c',
+            'h' if i > 0 => continue,
+            c => c,
+        };
+        if prev == Some(c) {
+            continue;
+        }
+        prev = Some(c);
+        out.push(c);
+        if out.chars().count() == MIN_LEN {
+            break;
+        }
+    }
+    Some(out)
 }
 
 /// The one key of `known` one letter away from `key`, if there is exactly
@@ -77,6 +113,18 @@ mod tests {
     fn two_candidates_or_two_letters_give_nothing() {
         assert_eq!(near("segur", &known(&["secur", "sejur"])), None);
         assert_eq!(near("segar", &known(&["secur"])), None);
+    }
+
+    #[test]
+    fn cognate_keys_even_out_spelling() {
+        let k = |w: &str| form_key(w);
+        assert_eq!(k("tyranny"), k("tirania"));
+        assert_eq!(k("oppression"), k("opresion"));
+        assert_eq!(k("authority"), k("autoridad"));
+        assert_eq!(k("tyranny").as_deref(), Some("tiran"));
+        assert_ne!(k("liberty"), k("library"));
+        assert_eq!(k("vida"), None);
+        assert_eq!(k("covid19"), None);
     }
 
     #[test]
