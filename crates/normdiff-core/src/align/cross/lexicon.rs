@@ -151,18 +151,49 @@ pub struct Lexicon {
 /// Associations kept per word for [`Lexicon::support`].
 pub const TOP: usize = 8;
 
-/// Keeps a word's [`TOP`] strongest associations, strongest first.
+/// Keeps a word's [`TOP`] strongest associations, strongest first (ties
+/// by key). The keys of a list are distinct, so the order is total: the
+/// strongest are selected first and only they are sorted.
 fn top(v: &mut Vec<(WordKey, f32)>) {
-    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.truncate(TOP);
+    let order = |a: &(WordKey, f32), b: &(WordKey, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if v.len() > TOP {
+        v.select_nth_unstable_by(TOP - 1, order);
+        v.truncate(TOP);
+    }
+    v.sort_unstable_by(order);
 }
 
 /// The best association of `word` with a key of `other` (sorted), from
 /// its list `best`.
-fn best_in(best: &[(WordKey, f32)], other: &[WordKey]) -> f32 {
+fn best_in(best: &[(WordKey, f32)], other: &[WordKey], filter: &KeyFilter) -> f32 {
     best.iter()
-        .find(|(k, _)| other.binary_search(k).is_ok())
+        .find(|(k, _)| filter.may_hold(*k) && other.binary_search(k).is_ok())
         .map_or(0.0, |&(_, v)| v)
+}
+
+/// A set of keys by their top [`KeyFilter::BITS`] bits: a key it does not
+/// hold is certainly not among the keys it was built from, so most
+/// searches of [`Lexicon::support`] stop at one bit test.
+struct KeyFilter([u64; 1 << (KeyFilter::BITS - 6)]);
+
+impl KeyFilter {
+    /// Bits of the key kept (a 4,096-bit set: word keys are hashes, whose
+    /// top bits are the best mixed).
+    const BITS: u32 = 12;
+
+    fn of(keys: &[WordKey]) -> KeyFilter {
+        let mut f = KeyFilter([0; 1 << (KeyFilter::BITS - 6)]);
+        for &k in keys {
+            let h = (k >> (64 - Self::BITS)) as usize;
+            f.0[h >> 6] |= 1 << (h & 63);
+        }
+        f
+    }
+
+    fn may_hold(&self, k: WordKey) -> bool {
+        let h = (k >> (64 - Self::BITS)) as usize;
+        self.0[h >> 6] & (1 << (h & 63)) != 0
+    }
 }
 
 /// Occurrence counts of each key over the linked pairs, split by the
@@ -227,8 +258,12 @@ impl Lexicon {
         let mut out = [Growing::new(true), Growing::new(false), Growing::new(false)];
         let mut cnt = vec![[0u32; 2]; t_keys.len()];
         let mut touched: Vec<u32> = Vec::new();
-        for (a, post) in postings.iter().enumerate() {
-            for &k in post {
+        // Source keys in key order, each row in target key order: the
+        // associations come out sorted (no sort of them all at the end).
+        let mut order: Vec<usize> = (0..s_keys.len()).collect();
+        order.sort_unstable_by_key(|&a| s_keys[a]);
+        for a in order {
+            for &k in &postings[a] {
                 for &b in &t_ids[k as usize] {
                     let c = &mut cnt[b as usize];
                     if c[0] + c[1] == 0 {
@@ -238,6 +273,7 @@ impl Lexicon {
                 }
             }
             let ka = cs[&s_keys[a]];
+            touched.sort_unstable_by_key(|&b| t_keys[b as usize]);
             for b in touched.drain(..) {
                 let c = std::mem::take(&mut cnt[b as usize]);
                 let kb = ct[&t_keys[b as usize]];
@@ -321,7 +357,7 @@ impl Growing {
                 self.lex.by_target.insert(t_keys[b], list);
             }
         }
-        self.lex.assoc.sort_unstable_by_key(|e| e.0);
+        debug_assert!(self.lex.assoc.is_sorted_by_key(|e| e.0));
         self.lex
     }
 }
@@ -352,8 +388,9 @@ impl Lexicon {
     pub fn support(&self, s: &[WordKey], t: &[WordKey]) -> Option<f64> {
         let (mut sum, mut n) = (0.0f64, 0usize);
         for (side, other, lists) in [(s, t, &self.by_source), (t, s, &self.by_target)] {
+            let filter = KeyFilter::of(other);
             for best in side.iter().filter_map(|a| lists.get(a)) {
-                sum += f64::from(best_in(best, other));
+                sum += f64::from(best_in(best, other, &filter));
                 n += 1;
             }
         }
