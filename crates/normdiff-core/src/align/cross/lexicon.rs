@@ -43,7 +43,10 @@ pub struct KeyedWord {
     pub end: usize,
 }
 
-fn stem(loose: &str) -> String {
+/// The stem of a word's loose key: its first [`STEM`] letters (after the
+/// Arabic article), written into `buf`; returns the stem's bytes and its
+/// number of letters (no allocation: this runs for every word).
+fn stem<'b>(loose: &str, buf: &'b mut [u8; 4 * STEM]) -> (&'b [u8], usize) {
     let mut s = loose;
     // The Arabic article (and the conjunction before it) is a prefix.
     for prefix in ["وال", "بال", "لل", "ال"] {
@@ -54,7 +57,12 @@ fn stem(loose: &str) -> String {
             }
         }
     }
-    s.chars().filter(|&c| is_letter(c)).take(STEM).collect()
+    let (mut len, mut n) = (0, 0);
+    for c in s.chars().filter(|&c| is_letter(c)).take(STEM) {
+        len += c.encode_utf8(&mut buf[len..]).len();
+        n += 1;
+    }
+    (&buf[..len], n)
 }
 
 /// The keyed words of `text`, in order. Numbers are left out (they are
@@ -65,8 +73,9 @@ pub fn word_keys(text: &str) -> Vec<KeyedWord> {
 
 /// [`word_keys`] of `text` already cut into `words`.
 pub fn word_keys_of(text: &str, words: &[Word]) -> Vec<KeyedWord> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(words.len());
     let mut prev_ideo: Option<(usize, &str)> = None;
+    let mut buf = [0u8; 4 * STEM];
     for Word { token: t, loose } in words {
         let w = t.text(text);
         match t.kind {
@@ -87,10 +96,10 @@ pub fn word_keys_of(text: &str, words: &[Word]) -> Vec<KeyedWord> {
                 continue;
             }
             TokenKind::Word => {
-                let s = stem(loose);
-                if s.chars().count() >= 3 {
+                let (s, letters) = stem(loose, &mut buf);
+                if letters >= 3 {
                     out.push(KeyedWord {
-                        key: hash(&s),
+                        key: crate::fxhash::hash_bytes(s),
                         start: t.start,
                         end: t.end,
                     });
