@@ -160,16 +160,24 @@ pub struct Lexicon {
 /// Associations kept per word for [`Lexicon::support`].
 pub const TOP: usize = 8;
 
-/// Keeps a word's [`TOP`] strongest associations, strongest first (ties
-/// by key). The keys of a list are distinct, so the order is total: the
-/// strongest are selected first and only they are sorted.
-fn top(v: &mut Vec<(WordKey, f32)>) {
-    let order = |a: &(WordKey, f32), b: &(WordKey, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-    if v.len() > TOP {
-        v.select_nth_unstable_by(TOP - 1, order);
-        v.truncate(TOP);
+/// The order of a word's associations: strongest first, ties by key (a
+/// total order, since the keys of a list are distinct).
+fn stronger(a: &(WordKey, f32), b: &(WordKey, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// Offers association `e` to a word's list of its [`TOP`] strongest,
+/// kept in [`stronger`] order: after any sequence of offers the list is
+/// the first [`TOP`] of all the offered sorted, without holding them all.
+fn offer(list: &mut Vec<(WordKey, f32)>, e: (WordKey, f32)) {
+    if list.len() >= TOP {
+        if stronger(&e, &list[TOP - 1]).is_ge() {
+            return;
+        }
+        list.truncate(TOP - 1);
     }
-    v.sort_unstable_by(order);
+    let at = list.partition_point(|x| stronger(x, &e).is_lt());
+    list.insert(at, e);
 }
 
 /// The best association of `word` with a key of `other` (sorted), from
@@ -266,6 +274,8 @@ impl Lexicon {
         }
         let mut out = [Growing::new(true), Growing::new(false), Growing::new(false)];
         let mut cnt = vec![[0u32; 2]; t_keys.len()];
+        // Each target key's occurrences, by dense id (not hashed per pair).
+        let t_counts: Vec<[u32; 2]> = t_keys.iter().map(|b| ct[b]).collect();
         let mut touched: Vec<u32> = Vec::new();
         // Source keys in key order, each row in target key order: the
         // associations come out sorted (no sort of them all at the end).
@@ -285,7 +295,7 @@ impl Lexicon {
             touched.sort_unstable_by_key(|&b| t_keys[b as usize]);
             for b in touched.drain(..) {
                 let c = std::mem::take(&mut cnt[b as usize]);
-                let kb = ct[&t_keys[b as usize]];
+                let kb = t_counts[b as usize];
                 let dice = |c: u32, n: u32| 2.0 * c as f32 / n as f32;
                 if c[0] + c[1] >= MIN_COOCCUR {
                     let v = dice(c[0] + c[1], ka[0] + ka[1] + kb[0] + kb[1]);
@@ -347,22 +357,19 @@ impl Growing {
         }
         self.row.clear();
         for &(b, v) in &self.row_ids {
-            self.row.push((t_keys[b as usize], v));
-            self.by_target[b as usize].push((a, v));
+            offer(&mut self.row, (t_keys[b as usize], v));
+            offer(&mut self.by_target[b as usize], (a, v));
             if self.keep_all {
                 self.lex.assoc.push(((a, t_keys[b as usize]), v));
             }
         }
         self.row_ids.clear();
-        let mut row = std::mem::take(&mut self.row);
-        top(&mut row);
-        self.lex.by_source.insert(a, row);
+        self.lex.by_source.insert(a, self.row.clone());
     }
 
     fn finish(mut self, t_keys: &[WordKey]) -> Lexicon {
-        for (b, mut list) in self.by_target.into_iter().enumerate() {
+        for (b, list) in self.by_target.into_iter().enumerate() {
             if !list.is_empty() {
-                top(&mut list);
                 self.lex.by_target.insert(t_keys[b], list);
             }
         }
@@ -487,6 +494,27 @@ mod tests {
             .collect();
         out.sort_unstable_by_key(|e| e.0);
         out
+    }
+
+    proptest::proptest! {
+        /// Offering associations one by one keeps the strongest, as
+        /// sorting them all and keeping the first would.
+        #[test]
+        fn offers_keep_the_strongest_in_order(
+            vals in proptest::collection::btree_map(0u64..60, 0u8..6, 0..30)
+        ) {
+            let all: Vec<(WordKey, f32)> = vals.into_iter().map(|(k, v)| (k, f32::from(v) / 4.0)).collect();
+            let mut want = all.clone();
+            want.sort_by(stronger);
+            want.truncate(TOP);
+            for rotation in [0, all.len() / 2] {
+                let mut list = Vec::new();
+                let mut order = all.clone();
+                order.rotate_left(rotation);
+                order.iter().rev().for_each(|&e| offer(&mut list, e));
+                proptest::prop_assert_eq!(&list, &want);
+            }
+        }
     }
 
     proptest::proptest! {
