@@ -76,7 +76,9 @@ fn last_word(s: &str) -> &str {
 
 /// The word that starts `s` (letters only).
 fn first_word(s: &str) -> &str {
-    let end = s.find(|c: char| !crate::segment::is_letter(c)).unwrap_or(s.len());
+    let end = s
+        .find(|c: char| !crate::segment::is_letter(c))
+        .unwrap_or(s.len());
     &s[..end]
 }
 
