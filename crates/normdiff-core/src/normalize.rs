@@ -200,6 +200,17 @@ pub fn key(text: &str, profile: Profile) -> String {
     if text.is_ascii() {
         return ascii_key(text, profile);
     }
+    if profile == Profile::LOOSE {
+        if let Some(k) = loose_key_simple(text) {
+            return k;
+        }
+    }
+    key_general(text, profile)
+}
+
+/// [`key`] by its definition: typography, diacritics and case folded in
+/// turn over the whole text.
+fn key_general(text: &str, profile: Profile) -> String {
     let mut s: String = if profile.typography {
         let mut out = String::with_capacity(text.len());
         if is_nfc_quick_yes(text) {
@@ -231,6 +242,74 @@ pub fn key(text: &str, profile: Profile) -> String {
     }
     s
 }
+
+/// [`key`] under [`Profile::LOOSE`] of a text whose every character folds
+/// alone ([`loose_simple`]) or is a combining mark, built character by
+/// character without the Unicode passes; `None` when some character does
+/// not (a space, a letter outside the simple ranges), for the general
+/// path to answer.
+///
+/// Why the result is the same: each simple character is its own NFC form,
+/// of combining class 0 and never the second of a canonical composition
+/// (NFC quick check yes), its typographic form is one character with the
+/// same properties, which decomposes to one base letter with them too. So
+/// NFC, typography and NFD act on such a text character by character,
+/// except that a mark may compose with the letter before it and decompose
+/// again (canonical equivalence), and every mark is then dropped;
+/// lower-casing acts character by character (no Greek sigma, the only
+/// letter lower-cased by context). The tests check each simple character
+/// against [`key`], and random texts of them with marks.
+fn loose_key_simple(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match loose_simple(c) {
+            Some(l) => out.push(l),
+            None if is_combining_mark(c) => {}
+            None => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The loose key of `c` when it folds alone (see [`loose_key_simple`]):
+/// printable ASCII but the backquote, Latin-1 and Latin Extended-A letters
+/// (accents dropped by [`LATIN_LOOSE`]), the Russian alphabet but Й and й
+/// (which decompose), the Arabic letters without hamza or madda above or
+/// below, the common CJK ideographs, and the typographic apostrophe (to
+/// `'`).
+fn loose_simple(c: char) -> Option<char> {
+    let u = c as u32;
+    match u {
+        0x21..=0x7E if c != '`' => Some(c.to_ascii_lowercase()),
+        0xC0..=0x17F => match LATIN_LOOSE[(u - 0xC0) as usize] {
+            0 => None,
+            l => char::from_u32(u32::from(l)),
+        },
+        0x419 | 0x439 => None,
+        0x410..=0x42F => char::from_u32(u + 0x20),
+        0x430..=0x44F | 0x621 | 0x627..=0x63A | 0x641..=0x64A | 0x4E00..=0x9FFF => Some(c),
+        0x2019 => Some('\''),
+        _ => None,
+    }
+}
+
+/// The loose key of each character U+00C0–U+017F (0: more than one
+/// character, such as `æ` → `ae`, or not a letter).
+#[rustfmt::skip]
+const LATIN_LOOSE: [u16; 192] = [
+    0x0061, 0x0061, 0x0061, 0x0061, 0x0061, 0x0061, 0x0000, 0x0063, 0x0065, 0x0065, 0x0065, 0x0065, 0x0069, 0x0069, 0x0069, 0x0069,
+    0x00F0, 0x006E, 0x006F, 0x006F, 0x006F, 0x006F, 0x006F, 0x0000, 0x00F8, 0x0075, 0x0075, 0x0075, 0x0075, 0x0079, 0x00FE, 0x00DF,
+    0x0061, 0x0061, 0x0061, 0x0061, 0x0061, 0x0061, 0x0000, 0x0063, 0x0065, 0x0065, 0x0065, 0x0065, 0x0069, 0x0069, 0x0069, 0x0069,
+    0x00F0, 0x006E, 0x006F, 0x006F, 0x006F, 0x006F, 0x006F, 0x0000, 0x00F8, 0x0075, 0x0075, 0x0075, 0x0075, 0x0079, 0x00FE, 0x0079,
+    0x0061, 0x0061, 0x0061, 0x0061, 0x0061, 0x0061, 0x0063, 0x0063, 0x0063, 0x0063, 0x0063, 0x0063, 0x0063, 0x0063, 0x0064, 0x0064,
+    0x0111, 0x0111, 0x0065, 0x0065, 0x0065, 0x0065, 0x0065, 0x0065, 0x0065, 0x0065, 0x0065, 0x0065, 0x0067, 0x0067, 0x0067, 0x0067,
+    0x0067, 0x0067, 0x0067, 0x0067, 0x0068, 0x0068, 0x0127, 0x0127, 0x0069, 0x0069, 0x0069, 0x0069, 0x0069, 0x0069, 0x0069, 0x0069,
+    0x0069, 0x0131, 0x0133, 0x0133, 0x006A, 0x006A, 0x006B, 0x006B, 0x0138, 0x006C, 0x006C, 0x006C, 0x006C, 0x006C, 0x006C, 0x0140,
+    0x0140, 0x0142, 0x0142, 0x006E, 0x006E, 0x006E, 0x006E, 0x006E, 0x006E, 0x0149, 0x014B, 0x014B, 0x006F, 0x006F, 0x006F, 0x006F,
+    0x006F, 0x006F, 0x0000, 0x0000, 0x0072, 0x0072, 0x0072, 0x0072, 0x0072, 0x0072, 0x0073, 0x0073, 0x0073, 0x0073, 0x0073, 0x0073,
+    0x0073, 0x0073, 0x0074, 0x0074, 0x0074, 0x0074, 0x0167, 0x0167, 0x0075, 0x0075, 0x0075, 0x0075, 0x0075, 0x0075, 0x0075, 0x0075,
+    0x0075, 0x0075, 0x0075, 0x0075, 0x0077, 0x0077, 0x0079, 0x0079, 0x0079, 0x007A, 0x007A, 0x007A, 0x007A, 0x007A, 0x007A, 0x017F,
+];
 
 /// `c` as an ASCII digit when it is a decimal digit of another script
 /// (Arabic-Indic `٣`, Persian `۳`, Devanagari...); `c` otherwise.
@@ -414,6 +493,63 @@ mod tests {
                     general.replace('\u{200B}', "")
                 };
                 assert_eq!(key(s, p), general, "{s:?} {p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn loose_simple_characters_fold_alone_on_every_code_point() {
+        use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        // Its own NFC form, combining class 0, never composed with what
+        // precedes it.
+        let settled = |x: char| {
+            canonical_combining_class(x) == 0
+                && is_nfc_quick(std::iter::once(x)) == IsNormalized::Yes
+        };
+        let mut simple = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let Some(l) = loose_simple(c) else {
+                continue;
+            };
+            simple += 1;
+            let at = format!("U+{:04X}", c as u32);
+            let one = c.to_string();
+            assert_eq!(key_general(&one, Profile::LOOSE), l.to_string(), "{at}");
+            let mut typo = String::new();
+            push_typographic(c, &mut typo);
+            let typo: Vec<char> = typo.chars().collect();
+            assert_eq!(typo.len(), 1, "{at}");
+            let t = typo[0];
+            assert!(
+                settled(c) && settled(t) && !is_space(c) && !is_invisible(c),
+                "{at}"
+            );
+            let mut base = Vec::new();
+            decompose_canonical(t, |d| {
+                if !is_combining_mark(d) {
+                    base.push(d);
+                }
+            });
+            assert_eq!(base.len(), 1, "{at}");
+            assert!(settled(base[0]), "{at}");
+            assert_eq!(ascii_digit(base[0]), base[0], "{at}");
+            assert!(base[0].to_lowercase().eq([l]), "{at}");
+            assert!(!matches!(base[0], 'Σ' | 'σ' | 'ς'), "{at}");
+        }
+        // ASCII, Latin-1 and Extended-A, Russian, Arabic, CJK.
+        assert!(simple > 21_000, "{simple}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn loose_key_of_simple_texts_is_the_general_key(
+            s in "([a-zA-Z0-9.'`\\- éÉàçÇœŒøßİıĳ\u{0410}-\u{0450}ЙйЁё\u{0621}-\u{064B}\u{0653}\u{0654}\u{4E00}-\u{4E20}\u{0301}\u{0306}\u{0308}\u{034F}\u{00A0}\u{200B}\u{2019}Σσ]|\\p{M}|\\PC){0,12}"
+        ) {
+            let fast = key(&s, Profile::LOOSE);
+            proptest::prop_assert_eq!(&fast, &key_general(&s, Profile::LOOSE));
+            if let Some(k) = loose_key_simple(&s) {
+                proptest::prop_assert_eq!(k, fast);
             }
         }
     }

@@ -111,7 +111,7 @@ fn classify(s: &str) -> TokenKind {
         TokenKind::Invisible
     } else if is_ideograph(first) && s.chars().count() == 1 {
         TokenKind::Ideograph
-    } else if s.chars().any(|c| c.is_alphabetic()) {
+    } else if s.chars().any(is_letter) {
         TokenKind::Word
     } else if s.chars().any(|c| c.is_numeric()) {
         TokenKind::Number

@@ -314,7 +314,7 @@ impl<'a> Pages<'a> {
 /// the foot of pages too; counters without letters go by their shape)?
 fn may_run(t: &str) -> bool {
     t.chars().count() <= LONGEST
-        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.chars().filter(|&c| crate::segment::is_letter(c)).count() >= 2
         && parse_label(t).is_none()
 }
 

@@ -69,14 +69,16 @@ fn last_word(s: &str) -> &str {
     let start = s
         .char_indices()
         .rev()
-        .find(|&(_, c)| !c.is_alphabetic())
+        .find(|&(_, c)| !crate::segment::is_letter(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     &s[start..]
 }
 
 /// The word that starts `s` (letters only).
 fn first_word(s: &str) -> &str {
-    let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let end = s
+        .find(|c: char| !crate::segment::is_letter(c))
+        .unwrap_or(s.len());
     &s[..end]
 }
 

@@ -43,7 +43,10 @@ pub struct KeyedWord {
     pub end: usize,
 }
 
-fn stem(loose: &str) -> String {
+/// The stem of a word's loose key: its first [`STEM`] letters (after the
+/// Arabic article), written into `buf`; returns the stem's bytes and its
+/// number of letters (no allocation: this runs for every word).
+fn stem<'b>(loose: &str, buf: &'b mut [u8; 4 * STEM]) -> (&'b [u8], usize) {
     let mut s = loose;
     // The Arabic article (and the conjunction before it) is a prefix.
     for prefix in ["وال", "بال", "لل", "ال"] {
@@ -54,7 +57,12 @@ fn stem(loose: &str) -> String {
             }
         }
     }
-    s.chars().filter(|&c| is_letter(c)).take(STEM).collect()
+    let (mut len, mut n) = (0, 0);
+    for c in s.chars().filter(|&c| is_letter(c)).take(STEM) {
+        len += c.encode_utf8(&mut buf[len..]).len();
+        n += 1;
+    }
+    (&buf[..len], n)
 }
 
 /// The keyed words of `text`, in order. Numbers are left out (they are
@@ -65,8 +73,9 @@ pub fn word_keys(text: &str) -> Vec<KeyedWord> {
 
 /// [`word_keys`] of `text` already cut into `words`.
 pub fn word_keys_of(text: &str, words: &[Word]) -> Vec<KeyedWord> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(words.len());
     let mut prev_ideo: Option<(usize, &str)> = None;
+    let mut buf = [0u8; 4 * STEM];
     for Word { token: t, loose } in words {
         let w = t.text(text);
         match t.kind {
@@ -87,10 +96,10 @@ pub fn word_keys_of(text: &str, words: &[Word]) -> Vec<KeyedWord> {
                 continue;
             }
             TokenKind::Word => {
-                let s = stem(loose);
-                if s.chars().count() >= 3 {
+                let (s, letters) = stem(loose, &mut buf);
+                if letters >= 3 {
                     out.push(KeyedWord {
-                        key: hash(&s),
+                        key: crate::fxhash::hash_bytes(s),
                         start: t.start,
                         end: t.end,
                     });
@@ -151,18 +160,57 @@ pub struct Lexicon {
 /// Associations kept per word for [`Lexicon::support`].
 pub const TOP: usize = 8;
 
-/// Keeps a word's [`TOP`] strongest associations, strongest first.
-fn top(v: &mut Vec<(WordKey, f32)>) {
-    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.truncate(TOP);
+/// The order of a word's associations: strongest first, ties by key (a
+/// total order, since the keys of a list are distinct).
+fn stronger(a: &(WordKey, f32), b: &(WordKey, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// Offers association `e` to a word's list of its [`TOP`] strongest,
+/// kept in [`stronger`] order: after any sequence of offers the list is
+/// the first [`TOP`] of all the offered sorted, without holding them all.
+fn offer(list: &mut Vec<(WordKey, f32)>, e: (WordKey, f32)) {
+    if list.len() >= TOP {
+        if stronger(&e, &list[TOP - 1]).is_ge() {
+            return;
+        }
+        list.truncate(TOP - 1);
+    }
+    let at = list.partition_point(|x| stronger(x, &e).is_lt());
+    list.insert(at, e);
 }
 
 /// The best association of `word` with a key of `other` (sorted), from
 /// its list `best`.
-fn best_in(best: &[(WordKey, f32)], other: &[WordKey]) -> f32 {
+fn best_in(best: &[(WordKey, f32)], other: &[WordKey], filter: &KeyFilter) -> f32 {
     best.iter()
-        .find(|(k, _)| other.binary_search(k).is_ok())
+        .find(|(k, _)| filter.may_hold(*k) && other.binary_search(k).is_ok())
         .map_or(0.0, |&(_, v)| v)
+}
+
+/// A set of keys by their top [`KeyFilter::BITS`] bits: a key it does not
+/// hold is certainly not among the keys it was built from, so most
+/// searches of [`Lexicon::support`] stop at one bit test.
+struct KeyFilter([u64; 1 << (KeyFilter::BITS - 6)]);
+
+impl KeyFilter {
+    /// Bits of the key kept (a 4,096-bit set: word keys are hashes, whose
+    /// top bits are the best mixed).
+    const BITS: u32 = 12;
+
+    fn of(keys: &[WordKey]) -> KeyFilter {
+        let mut f = KeyFilter([0; 1 << (KeyFilter::BITS - 6)]);
+        for &k in keys {
+            let h = (k >> (64 - Self::BITS)) as usize;
+            f.0[h >> 6] |= 1 << (h & 63);
+        }
+        f
+    }
+
+    fn may_hold(&self, k: WordKey) -> bool {
+        let h = (k >> (64 - Self::BITS)) as usize;
+        self.0[h >> 6] & (1 << (h & 63)) != 0
+    }
 }
 
 /// Occurrence counts of each key over the linked pairs, split by the
@@ -226,9 +274,15 @@ impl Lexicon {
         }
         let mut out = [Growing::new(true), Growing::new(false), Growing::new(false)];
         let mut cnt = vec![[0u32; 2]; t_keys.len()];
+        // Each target key's occurrences, by dense id (not hashed per pair).
+        let t_counts: Vec<[u32; 2]> = t_keys.iter().map(|b| ct[b]).collect();
         let mut touched: Vec<u32> = Vec::new();
-        for (a, post) in postings.iter().enumerate() {
-            for &k in post {
+        // Source keys in key order, each row in target key order: the
+        // associations come out sorted (no sort of them all at the end).
+        let mut order: Vec<usize> = (0..s_keys.len()).collect();
+        order.sort_unstable_by_key(|&a| s_keys[a]);
+        for a in order {
+            for &k in &postings[a] {
                 for &b in &t_ids[k as usize] {
                     let c = &mut cnt[b as usize];
                     if c[0] + c[1] == 0 {
@@ -238,9 +292,10 @@ impl Lexicon {
                 }
             }
             let ka = cs[&s_keys[a]];
+            touched.sort_unstable_by_key(|&b| t_keys[b as usize]);
             for b in touched.drain(..) {
                 let c = std::mem::take(&mut cnt[b as usize]);
-                let kb = ct[&t_keys[b as usize]];
+                let kb = t_counts[b as usize];
                 let dice = |c: u32, n: u32| 2.0 * c as f32 / n as f32;
                 if c[0] + c[1] >= MIN_COOCCUR {
                     let v = dice(c[0] + c[1], ka[0] + ka[1] + kb[0] + kb[1]);
@@ -302,26 +357,23 @@ impl Growing {
         }
         self.row.clear();
         for &(b, v) in &self.row_ids {
-            self.row.push((t_keys[b as usize], v));
-            self.by_target[b as usize].push((a, v));
+            offer(&mut self.row, (t_keys[b as usize], v));
+            offer(&mut self.by_target[b as usize], (a, v));
             if self.keep_all {
                 self.lex.assoc.push(((a, t_keys[b as usize]), v));
             }
         }
         self.row_ids.clear();
-        let mut row = std::mem::take(&mut self.row);
-        top(&mut row);
-        self.lex.by_source.insert(a, row);
+        self.lex.by_source.insert(a, self.row.clone());
     }
 
     fn finish(mut self, t_keys: &[WordKey]) -> Lexicon {
-        for (b, mut list) in self.by_target.into_iter().enumerate() {
+        for (b, list) in self.by_target.into_iter().enumerate() {
             if !list.is_empty() {
-                top(&mut list);
                 self.lex.by_target.insert(t_keys[b], list);
             }
         }
-        self.lex.assoc.sort_unstable_by_key(|e| e.0);
+        debug_assert!(self.lex.assoc.is_sorted_by_key(|e| e.0));
         self.lex
     }
 }
@@ -352,8 +404,9 @@ impl Lexicon {
     pub fn support(&self, s: &[WordKey], t: &[WordKey]) -> Option<f64> {
         let (mut sum, mut n) = (0.0f64, 0usize);
         for (side, other, lists) in [(s, t, &self.by_source), (t, s, &self.by_target)] {
+            let filter = KeyFilter::of(other);
             for best in side.iter().filter_map(|a| lists.get(a)) {
-                sum += f64::from(best_in(best, other));
+                sum += f64::from(best_in(best, other, &filter));
                 n += 1;
             }
         }
@@ -441,6 +494,27 @@ mod tests {
             .collect();
         out.sort_unstable_by_key(|e| e.0);
         out
+    }
+
+    proptest::proptest! {
+        /// Offering associations one by one keeps the strongest, as
+        /// sorting them all and keeping the first would.
+        #[test]
+        fn offers_keep_the_strongest_in_order(
+            vals in proptest::collection::btree_map(0u64..60, 0u8..6, 0..30)
+        ) {
+            let all: Vec<(WordKey, f32)> = vals.into_iter().map(|(k, v)| (k, f32::from(v) / 4.0)).collect();
+            let mut want = all.clone();
+            want.sort_by(stronger);
+            want.truncate(TOP);
+            for rotation in [0, all.len() / 2] {
+                let mut list = Vec::new();
+                let mut order = all.clone();
+                order.rotate_left(rotation);
+                order.iter().rev().for_each(|&e| offer(&mut list, e));
+                proptest::prop_assert_eq!(&list, &want);
+            }
+        }
     }
 
     proptest::proptest! {
