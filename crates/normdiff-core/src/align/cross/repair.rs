@@ -439,13 +439,15 @@ mod tests {
 
     #[test]
     fn two_links_with_swapped_targets_are_swapped_back() {
-        const GOLD: [usize; 6] = [0, 1, 2, 3, 4, 5];
-        let cost = costs(&GOLD, &[(1, 4), (4, 1)]);
-        let mut links: Vec<CrossLink> = (0..6).map(|i| link(&[i], &[i])).collect();
-        links[1].target = vec![4];
-        links[4].target = vec![1];
-        let out = run(links, 6, &cost);
-        let want: Vec<(Vec<usize>, Vec<usize>)> = (0..6).map(|s| (vec![s], vec![s])).collect();
+        // Targets 1 and 8 swapped (each a near-duplicate of the other's
+        // source): both links lie far outside their neighbours' targets.
+        const GOLD: [usize; 10] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+        let cost = costs(&GOLD, &[(1, 8), (8, 1)]);
+        let mut links: Vec<CrossLink> = (0..10).map(|i| link(&[i], &[i])).collect();
+        links[1].target = vec![8];
+        links[8].target = vec![1];
+        let out = run(links, 10, &cost);
+        let want: Vec<(Vec<usize>, Vec<usize>)> = (0..10).map(|s| (vec![s], vec![s])).collect();
         assert_eq!(pairs(&out), want);
     }
 
