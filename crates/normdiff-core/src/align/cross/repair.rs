@@ -82,6 +82,9 @@ struct Path {
     links: Vec<(usize, usize)>,
 }
 
+/// A block's best partners and their costs, cheapest first.
+type Partners = Vec<(usize, f64)>;
+
 /// The state of the pass: what holds each block of each side (0 source,
 /// 1 target), and each block's best partners once listed.
 struct Repair<'c> {
@@ -90,7 +93,7 @@ struct Repair<'c> {
     /// Its length and evidence part (a lower bound up to [`LEX_WEIGHT`]).
     base: &'c dyn Fn(usize, usize) -> f64,
     slots: [Vec<Slot>; 2],
-    top: [Vec<Option<Vec<(usize, f64)>>>; 2],
+    top: [Vec<Option<Partners>>; 2],
     evaluations: usize,
 }
 
