@@ -18,7 +18,9 @@
 //! far away, takes them out and runs the spine again on the rest; a second
 //! pass ([`refine`]) rescores every link with the lexicon, lets go of
 //! blocks it does not support (a translator's note) and pairs unmatched
-//! blocks anywhere in the documents.
+//! blocks anywhere in the documents; a last pass ([`repair`]) exchanges
+//! partners along short alternating paths when that lowers the total cost
+//! (a moved paragraph whose translation a near-duplicate neighbour held).
 //! Every link carries a score in 0–1. No
 //! language pair is special-cased: everything language-specific lives in
 //! documented tables ([`evidence::MONTHS`], [`crate::numerals::ORDINAL_WORDS`],
@@ -41,6 +43,7 @@ pub mod evidence;
 pub mod lexicon;
 pub mod moves;
 pub mod refine;
+pub mod repair;
 pub mod report;
 pub mod words;
 
@@ -179,6 +182,7 @@ pub fn align_learning(
     let found = moves::find(&links, &scorer);
     let links = moves::apply(links, found, &scorer, &cal);
     let links = refine::refine(links, &scorer);
+    let links = repair::repair(links, &scorer);
     (CrossAlignment { links }, Some(scorer.into_lexicon()))
 }
 
