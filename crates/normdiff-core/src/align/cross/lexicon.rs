@@ -188,9 +188,17 @@ fn best_in(best: &[(WordKey, f32)], other: &[WordKey], filter: &KeyFilter) -> f3
         .map_or(0.0, |&(_, v)| v)
 }
 
+/// A block made ready by [`Lexicon::prepare`].
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    filter: KeyFilter,
+    known: Vec<Vec<(WordKey, f32)>>,
+}
+
 /// A set of keys by their top [`KeyFilter::BITS`] bits: a key it does not
 /// hold is certainly not among the keys it was built from, so most
 /// searches of [`Lexicon::support`] stop at one bit test.
+#[derive(Debug, Clone)]
 struct KeyFilter([u64; 1 << (KeyFilter::BITS - 6)]);
 
 impl KeyFilter {
@@ -413,6 +421,41 @@ impl Lexicon {
         (n > 0).then(|| sum / n as f64)
     }
 
+    /// One block's keys made ready for many [`Lexicon::support_prepared`]
+    /// calls: its key filter, and the association lists of its known
+    /// words (looked up once, in key order), as a source block
+    /// (`as_source`) or a target block.
+    pub fn prepare(&self, keys: &[WordKey], as_source: bool) -> Prepared {
+        let lists = if as_source {
+            &self.by_source
+        } else {
+            &self.by_target
+        };
+        Prepared {
+            filter: KeyFilter::of(keys),
+            known: keys.iter().filter_map(|a| lists.get(a).cloned()).collect(),
+        }
+    }
+
+    /// [`Lexicon::support`] of a source block `s` and a target block `t`
+    /// prepared by [`Lexicon::prepare`]: the same value, without hashing
+    /// each known word and building the key filters at every call.
+    pub fn support_prepared(
+        s: &[WordKey],
+        sp: &Prepared,
+        t: &[WordKey],
+        tp: &Prepared,
+    ) -> Option<f64> {
+        let (mut sum, mut n) = (0.0f64, 0usize);
+        for (known, other, filter) in [(&sp.known, t, &tp.filter), (&tp.known, s, &sp.filter)] {
+            for best in known {
+                sum += f64::from(best_in(best, other, filter));
+                n += 1;
+            }
+        }
+        (n > 0).then(|| sum / n as f64)
+    }
+
     /// For each word of `s` (in order), the index of its best-associated
     /// word in `t`, when the association reaches `min`.
     pub fn word_links(&self, s: &[KeyedWord], t: &[KeyedWord], min: f32) -> Vec<Option<usize>> {
@@ -464,6 +507,17 @@ mod tests {
         let good = lex.support(&key_set("poverty everywhere"), &key_set("нищета повсюду"));
         let bad = lex.support(&key_set("poverty everywhere"), &key_set("здоровое питание"));
         assert!(good.unwrap() > bad.unwrap());
+        for (a, b) in [
+            ("poverty everywhere", "нищета повсюду"),
+            ("poverty everywhere", "здоровое питание"),
+            ("healthy lives", "сократить"),
+            ("nothing known", "ничего"),
+        ] {
+            let (s, t) = (key_set(a), key_set(b));
+            let (sp, tp) = (lex.prepare(&s, true), lex.prepare(&t, false));
+            let prepared = Lexicon::support_prepared(&s, &sp, &t, &tp);
+            assert_eq!(prepared, lex.support(&s, &t), "{a} / {b}");
+        }
         let links = lex.word_links(
             &word_keys("the poverty"),
             &word_keys("здоровое нищета"),

@@ -22,7 +22,7 @@
 
 use super::dp::{self, Calibration};
 use super::evidence::Features;
-use super::lexicon::{Lexicon, WordKey};
+use super::lexicon::{Lexicon, Prepared, WordKey};
 use super::{CrossLink, LOW_CONFIDENCE};
 use std::borrow::Cow;
 
@@ -51,6 +51,9 @@ struct Lex {
     lex: Lexicon,
     s: Vec<Vec<WordKey>>,
     t: Vec<Vec<WordKey>>,
+    /// Each source and target block made ready for support queries.
+    sp: Vec<Prepared>,
+    tp: Vec<Prepared>,
     mid: f64,
     spread: f64,
 }
@@ -66,24 +69,31 @@ impl Lex {
         Cow::Owned(k)
     }
 
+    /// The lexicon's support for linking `si` with `ti` (blocks prepared
+    /// once when both are single).
+    fn support(&self, si: &[usize], ti: &[usize]) -> Option<f64> {
+        if let ([i], [j]) = (si, ti) {
+            let (s, t) = (&self.s[*i], &self.t[*j]);
+            return Lexicon::support_prepared(s, &self.sp[*i], t, &self.tp[*j]);
+        }
+        let s = Self::keys(&self.s, si);
+        let t = Self::keys(&self.t, ti);
+        self.lex.support(&s, &t)
+    }
+
     /// Does the lexicon find `si` and `ti` no closer than unrelated
     /// paragraphs are (the lower of its two levels)?
     fn unrelated(&self, si: &[usize], ti: &[usize]) -> bool {
-        let s = Self::keys(&self.s, si);
-        let t = Self::keys(&self.t, ti);
         self.spread > 0.02
             && self
-                .lex
-                .support(&s, &t)
+                .support(si, ti)
                 .is_none_or(|v| v < self.mid - self.spread / 2.0)
     }
 
     /// The lexical cost of linking `si` with `ti` (negative supports), and
     /// whether the lexicon supports the link.
     fn cost(&self, si: &[usize], ti: &[usize]) -> (f64, bool) {
-        let s = Self::keys(&self.s, si);
-        let t = Self::keys(&self.t, ti);
-        match self.lex.support(&s, &t) {
+        match self.support(si, ti) {
             Some(v) if self.spread > 0.02 => {
                 let c = (LEX_WEIGHT * (self.mid - v) / (self.spread / 2.0))
                     .clamp(-LEX_WEIGHT, LEX_WEIGHT);
@@ -194,10 +204,14 @@ fn learn(links: &[CrossLink], s: Vec<Vec<WordKey>>, t: Vec<Vec<WordKey>>) -> Opt
         count += 1.0;
     }
     let (hi, lo) = (hi / count, lo / count);
+    let sp = s.iter().map(|k| lex.prepare(k, true)).collect();
+    let tp = t.iter().map(|k| lex.prepare(k, false)).collect();
     Some(Lex {
         lex,
         s,
         t,
+        sp,
+        tp,
         mid: (hi + lo) / 2.0,
         spread: hi - lo,
     })
