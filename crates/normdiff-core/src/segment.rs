@@ -73,7 +73,6 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
-/// Is `c` written without spaces on either side: Han ideographs, kana,
 /// `c.is_alphabetic()`, answered from ranges for ASCII, Latin-1, Latin
 /// Extended-A, the Russian and Arabic alphabets and the common CJK
 /// ideographs (all letters) before the general Unicode table, whose lookup
@@ -88,6 +87,7 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
+/// Is `c` written without spaces on either side: Han ideographs, kana,
 /// CJK and fullwidth punctuation (Chinese and Japanese put no space
 /// between words; Hangul is left out, Korean spaces its words)? Joining
 /// wrapped lines and reading PDF lines insert no space next to one.

@@ -48,7 +48,7 @@ fn one_letter_apart(a: &[char], b: &str) -> bool {
 /// doubled letters single), so `tyranny`/`tiranía` and
 /// `oppression`/`opresión` meet (`None` for short or non-alphabetic words).
 pub(super) fn form_key(form: &str) -> Option<String> {
-    if form.chars().count() < MIN_LEN || !form.chars().all(char::is_alphabetic) {
+    if form.chars().count() < MIN_LEN || !form.chars().all(crate::segment::is_letter) {
         return None;
     }
     let mut out = String::new();
